@@ -1,0 +1,72 @@
+package io.jpvm.gas;
+
+import io.jpvm.isa.Program;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Every block cost of one program under one gas model, computed once at decode time. */
+public final class GasSchedule {
+    private final GasModel model;
+    private final Program program;
+    private final long[] costAt;
+    private final List<GasBlock> blocks;
+
+    private GasSchedule(Program program, GasModel model, long[] costAt, List<GasBlock> blocks) {
+        this.program = program;
+        this.model = model;
+        this.costAt = costAt;
+        this.blocks = blocks;
+    }
+
+    static GasSchedule compute(Program program, GasModel model) {
+        int n = program.count();
+        long[] costAt = new long[n + 1];
+        List<GasBlock> blocks = new ArrayList<>();
+        for (int i = 0; i <= n; i++) {
+            if (!program.isBlockStart(i)) {
+                continue;
+            }
+            // the end of the code charges itself (endCharge) in models where it is not part of a block
+            long cost = i == n && model.endCharge() > 0 ? 0 : model.blockCost(program, i);
+            costAt[i] = cost;
+            int end = program.blockEnd(i);
+            int count = end - i + (end == n ? 1 : 0);
+            blocks.add(new GasBlock(program.pcOf(i), i, count, i == n ? cost + model.endCharge() : cost));
+        }
+        return new GasSchedule(program, model, costAt, Collections.unmodifiableList(blocks));
+    }
+
+    public GasModel model() {
+        return model;
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    /** The cost charged on arriving at dense index {@code index}: non-zero only at block starts. */
+    public long costAt(int index) {
+        return costAt[index];
+    }
+
+    /** A copy of all per-index costs ({@code count() + 1} entries). */
+    public long[] costs() {
+        return costAt.clone();
+    }
+
+    /** The cost of a run that starts at {@code index}, which need not be a block start. */
+    public long entryCost(int index) {
+        return program.isBlockStart(index) ? costAt[index] : model.blockCost(program, index);
+    }
+
+    /** Gas charged when running sequentially off the end mid-block. */
+    public long endCharge() {
+        return model.endCharge();
+    }
+
+    /** The blocks in pc order. */
+    public List<GasBlock> blocks() {
+        return blocks;
+    }
+}

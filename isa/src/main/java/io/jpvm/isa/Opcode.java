@@ -1,0 +1,318 @@
+package io.jpvm.isa;
+
+/**
+ * The PVM opcode numbers and names of both profiles: the 139 opcodes of Gray Paper 0.7.2 plus
+ * {@code unlikely} (2) and {@code ecall} (3), which only the {@code javm} profile accepts.
+ * Names are the Gray Paper's short names; they are also the assembler's mnemonics.
+ */
+public final class Opcode {
+    private Opcode() {}
+
+    public static final int TRAP = 0;
+    public static final int FALLTHROUGH = 1;
+    public static final int UNLIKELY = 2;
+    public static final int ECALL = 3;
+    public static final int ECALLI = 10;
+    public static final int LOAD_IMM_64 = 20;
+    public static final int STORE_IMM_U8 = 30;
+    public static final int STORE_IMM_U16 = 31;
+    public static final int STORE_IMM_U32 = 32;
+    public static final int STORE_IMM_U64 = 33;
+    public static final int JUMP = 40;
+    public static final int JUMP_IND = 50;
+    public static final int LOAD_IMM = 51;
+    public static final int LOAD_U8 = 52;
+    public static final int LOAD_I8 = 53;
+    public static final int LOAD_U16 = 54;
+    public static final int LOAD_I16 = 55;
+    public static final int LOAD_U32 = 56;
+    public static final int LOAD_I32 = 57;
+    public static final int LOAD_U64 = 58;
+    public static final int STORE_U8 = 59;
+    public static final int STORE_U16 = 60;
+    public static final int STORE_U32 = 61;
+    public static final int STORE_U64 = 62;
+    public static final int STORE_IMM_IND_U8 = 70;
+    public static final int STORE_IMM_IND_U16 = 71;
+    public static final int STORE_IMM_IND_U32 = 72;
+    public static final int STORE_IMM_IND_U64 = 73;
+    public static final int LOAD_IMM_JUMP = 80;
+    public static final int BRANCH_EQ_IMM = 81;
+    public static final int BRANCH_NE_IMM = 82;
+    public static final int BRANCH_LT_U_IMM = 83;
+    public static final int BRANCH_LE_U_IMM = 84;
+    public static final int BRANCH_GE_U_IMM = 85;
+    public static final int BRANCH_GT_U_IMM = 86;
+    public static final int BRANCH_LT_S_IMM = 87;
+    public static final int BRANCH_LE_S_IMM = 88;
+    public static final int BRANCH_GE_S_IMM = 89;
+    public static final int BRANCH_GT_S_IMM = 90;
+    public static final int MOVE_REG = 100;
+    public static final int SBRK = 101;
+    public static final int COUNT_SET_BITS_64 = 102;
+    public static final int COUNT_SET_BITS_32 = 103;
+    public static final int LEADING_ZERO_BITS_64 = 104;
+    public static final int LEADING_ZERO_BITS_32 = 105;
+    public static final int TRAILING_ZERO_BITS_64 = 106;
+    public static final int TRAILING_ZERO_BITS_32 = 107;
+    public static final int SIGN_EXTEND_8 = 108;
+    public static final int SIGN_EXTEND_16 = 109;
+    public static final int ZERO_EXTEND_16 = 110;
+    public static final int REVERSE_BYTES = 111;
+    public static final int STORE_IND_U8 = 120;
+    public static final int STORE_IND_U16 = 121;
+    public static final int STORE_IND_U32 = 122;
+    public static final int STORE_IND_U64 = 123;
+    public static final int LOAD_IND_U8 = 124;
+    public static final int LOAD_IND_I8 = 125;
+    public static final int LOAD_IND_U16 = 126;
+    public static final int LOAD_IND_I16 = 127;
+    public static final int LOAD_IND_U32 = 128;
+    public static final int LOAD_IND_I32 = 129;
+    public static final int LOAD_IND_U64 = 130;
+    public static final int ADD_IMM_32 = 131;
+    public static final int AND_IMM = 132;
+    public static final int XOR_IMM = 133;
+    public static final int OR_IMM = 134;
+    public static final int MUL_IMM_32 = 135;
+    public static final int SET_LT_U_IMM = 136;
+    public static final int SET_LT_S_IMM = 137;
+    public static final int SHLO_L_IMM_32 = 138;
+    public static final int SHLO_R_IMM_32 = 139;
+    public static final int SHAR_R_IMM_32 = 140;
+    public static final int NEG_ADD_IMM_32 = 141;
+    public static final int SET_GT_U_IMM = 142;
+    public static final int SET_GT_S_IMM = 143;
+    public static final int SHLO_L_IMM_ALT_32 = 144;
+    public static final int SHLO_R_IMM_ALT_32 = 145;
+    public static final int SHAR_R_IMM_ALT_32 = 146;
+    public static final int CMOV_IZ_IMM = 147;
+    public static final int CMOV_NZ_IMM = 148;
+    public static final int ADD_IMM_64 = 149;
+    public static final int MUL_IMM_64 = 150;
+    public static final int SHLO_L_IMM_64 = 151;
+    public static final int SHLO_R_IMM_64 = 152;
+    public static final int SHAR_R_IMM_64 = 153;
+    public static final int NEG_ADD_IMM_64 = 154;
+    public static final int SHLO_L_IMM_ALT_64 = 155;
+    public static final int SHLO_R_IMM_ALT_64 = 156;
+    public static final int SHAR_R_IMM_ALT_64 = 157;
+    public static final int ROT_R_64_IMM = 158;
+    public static final int ROT_R_64_IMM_ALT = 159;
+    public static final int ROT_R_32_IMM = 160;
+    public static final int ROT_R_32_IMM_ALT = 161;
+    public static final int BRANCH_EQ = 170;
+    public static final int BRANCH_NE = 171;
+    public static final int BRANCH_LT_U = 172;
+    public static final int BRANCH_LT_S = 173;
+    public static final int BRANCH_GE_U = 174;
+    public static final int BRANCH_GE_S = 175;
+    public static final int LOAD_IMM_JUMP_IND = 180;
+    public static final int ADD_32 = 190;
+    public static final int SUB_32 = 191;
+    public static final int MUL_32 = 192;
+    public static final int DIV_U_32 = 193;
+    public static final int DIV_S_32 = 194;
+    public static final int REM_U_32 = 195;
+    public static final int REM_S_32 = 196;
+    public static final int SHLO_L_32 = 197;
+    public static final int SHLO_R_32 = 198;
+    public static final int SHAR_R_32 = 199;
+    public static final int ADD_64 = 200;
+    public static final int SUB_64 = 201;
+    public static final int MUL_64 = 202;
+    public static final int DIV_U_64 = 203;
+    public static final int DIV_S_64 = 204;
+    public static final int REM_U_64 = 205;
+    public static final int REM_S_64 = 206;
+    public static final int SHLO_L_64 = 207;
+    public static final int SHLO_R_64 = 208;
+    public static final int SHAR_R_64 = 209;
+    public static final int AND = 210;
+    public static final int XOR = 211;
+    public static final int OR = 212;
+    public static final int MUL_UPPER_S_S = 213;
+    public static final int MUL_UPPER_U_U = 214;
+    public static final int MUL_UPPER_S_U = 215;
+    public static final int SET_LT_U = 216;
+    public static final int SET_LT_S = 217;
+    public static final int CMOV_IZ = 218;
+    public static final int CMOV_NZ = 219;
+    public static final int ROT_L_64 = 220;
+    public static final int ROT_L_32 = 221;
+    public static final int ROT_R_64 = 222;
+    public static final int ROT_R_32 = 223;
+    public static final int AND_INV = 224;
+    public static final int OR_INV = 225;
+    public static final int XNOR = 226;
+    public static final int MAX = 227;
+    public static final int MAX_U = 228;
+    public static final int MIN = 229;
+    public static final int MIN_U = 230;
+
+    private static final String[] NAMES = new String[256];
+
+    static {
+        NAMES[0] = "trap";
+        NAMES[1] = "fallthrough";
+        NAMES[2] = "unlikely";
+        NAMES[3] = "ecall";
+        NAMES[10] = "ecalli";
+        NAMES[20] = "load_imm_64";
+        NAMES[30] = "store_imm_u8";
+        NAMES[31] = "store_imm_u16";
+        NAMES[32] = "store_imm_u32";
+        NAMES[33] = "store_imm_u64";
+        NAMES[40] = "jump";
+        NAMES[50] = "jump_ind";
+        NAMES[51] = "load_imm";
+        NAMES[52] = "load_u8";
+        NAMES[53] = "load_i8";
+        NAMES[54] = "load_u16";
+        NAMES[55] = "load_i16";
+        NAMES[56] = "load_u32";
+        NAMES[57] = "load_i32";
+        NAMES[58] = "load_u64";
+        NAMES[59] = "store_u8";
+        NAMES[60] = "store_u16";
+        NAMES[61] = "store_u32";
+        NAMES[62] = "store_u64";
+        NAMES[70] = "store_imm_ind_u8";
+        NAMES[71] = "store_imm_ind_u16";
+        NAMES[72] = "store_imm_ind_u32";
+        NAMES[73] = "store_imm_ind_u64";
+        NAMES[80] = "load_imm_jump";
+        NAMES[81] = "branch_eq_imm";
+        NAMES[82] = "branch_ne_imm";
+        NAMES[83] = "branch_lt_u_imm";
+        NAMES[84] = "branch_le_u_imm";
+        NAMES[85] = "branch_ge_u_imm";
+        NAMES[86] = "branch_gt_u_imm";
+        NAMES[87] = "branch_lt_s_imm";
+        NAMES[88] = "branch_le_s_imm";
+        NAMES[89] = "branch_ge_s_imm";
+        NAMES[90] = "branch_gt_s_imm";
+        NAMES[100] = "move_reg";
+        NAMES[101] = "sbrk";
+        NAMES[102] = "count_set_bits_64";
+        NAMES[103] = "count_set_bits_32";
+        NAMES[104] = "leading_zero_bits_64";
+        NAMES[105] = "leading_zero_bits_32";
+        NAMES[106] = "trailing_zero_bits_64";
+        NAMES[107] = "trailing_zero_bits_32";
+        NAMES[108] = "sign_extend_8";
+        NAMES[109] = "sign_extend_16";
+        NAMES[110] = "zero_extend_16";
+        NAMES[111] = "reverse_bytes";
+        NAMES[120] = "store_ind_u8";
+        NAMES[121] = "store_ind_u16";
+        NAMES[122] = "store_ind_u32";
+        NAMES[123] = "store_ind_u64";
+        NAMES[124] = "load_ind_u8";
+        NAMES[125] = "load_ind_i8";
+        NAMES[126] = "load_ind_u16";
+        NAMES[127] = "load_ind_i16";
+        NAMES[128] = "load_ind_u32";
+        NAMES[129] = "load_ind_i32";
+        NAMES[130] = "load_ind_u64";
+        NAMES[131] = "add_imm_32";
+        NAMES[132] = "and_imm";
+        NAMES[133] = "xor_imm";
+        NAMES[134] = "or_imm";
+        NAMES[135] = "mul_imm_32";
+        NAMES[136] = "set_lt_u_imm";
+        NAMES[137] = "set_lt_s_imm";
+        NAMES[138] = "shlo_l_imm_32";
+        NAMES[139] = "shlo_r_imm_32";
+        NAMES[140] = "shar_r_imm_32";
+        NAMES[141] = "neg_add_imm_32";
+        NAMES[142] = "set_gt_u_imm";
+        NAMES[143] = "set_gt_s_imm";
+        NAMES[144] = "shlo_l_imm_alt_32";
+        NAMES[145] = "shlo_r_imm_alt_32";
+        NAMES[146] = "shar_r_imm_alt_32";
+        NAMES[147] = "cmov_iz_imm";
+        NAMES[148] = "cmov_nz_imm";
+        NAMES[149] = "add_imm_64";
+        NAMES[150] = "mul_imm_64";
+        NAMES[151] = "shlo_l_imm_64";
+        NAMES[152] = "shlo_r_imm_64";
+        NAMES[153] = "shar_r_imm_64";
+        NAMES[154] = "neg_add_imm_64";
+        NAMES[155] = "shlo_l_imm_alt_64";
+        NAMES[156] = "shlo_r_imm_alt_64";
+        NAMES[157] = "shar_r_imm_alt_64";
+        NAMES[158] = "rot_r_64_imm";
+        NAMES[159] = "rot_r_64_imm_alt";
+        NAMES[160] = "rot_r_32_imm";
+        NAMES[161] = "rot_r_32_imm_alt";
+        NAMES[170] = "branch_eq";
+        NAMES[171] = "branch_ne";
+        NAMES[172] = "branch_lt_u";
+        NAMES[173] = "branch_lt_s";
+        NAMES[174] = "branch_ge_u";
+        NAMES[175] = "branch_ge_s";
+        NAMES[180] = "load_imm_jump_ind";
+        NAMES[190] = "add_32";
+        NAMES[191] = "sub_32";
+        NAMES[192] = "mul_32";
+        NAMES[193] = "div_u_32";
+        NAMES[194] = "div_s_32";
+        NAMES[195] = "rem_u_32";
+        NAMES[196] = "rem_s_32";
+        NAMES[197] = "shlo_l_32";
+        NAMES[198] = "shlo_r_32";
+        NAMES[199] = "shar_r_32";
+        NAMES[200] = "add_64";
+        NAMES[201] = "sub_64";
+        NAMES[202] = "mul_64";
+        NAMES[203] = "div_u_64";
+        NAMES[204] = "div_s_64";
+        NAMES[205] = "rem_u_64";
+        NAMES[206] = "rem_s_64";
+        NAMES[207] = "shlo_l_64";
+        NAMES[208] = "shlo_r_64";
+        NAMES[209] = "shar_r_64";
+        NAMES[210] = "and";
+        NAMES[211] = "xor";
+        NAMES[212] = "or";
+        NAMES[213] = "mul_upper_s_s";
+        NAMES[214] = "mul_upper_u_u";
+        NAMES[215] = "mul_upper_s_u";
+        NAMES[216] = "set_lt_u";
+        NAMES[217] = "set_lt_s";
+        NAMES[218] = "cmov_iz";
+        NAMES[219] = "cmov_nz";
+        NAMES[220] = "rot_l_64";
+        NAMES[221] = "rot_l_32";
+        NAMES[222] = "rot_r_64";
+        NAMES[223] = "rot_r_32";
+        NAMES[224] = "and_inv";
+        NAMES[225] = "or_inv";
+        NAMES[226] = "xnor";
+        NAMES[227] = "max";
+        NAMES[228] = "max_u";
+        NAMES[229] = "min";
+        NAMES[230] = "min_u";
+    }
+
+    /** The mnemonic of {@code opcode}, or {@code null} when no profile defines it. */
+    public static String name(int opcode) {
+        return opcode >= 0 && opcode < 256 ? NAMES[opcode] : null;
+    }
+
+    /** The opcode of a mnemonic, or -1. */
+    public static int byName(String name) {
+        for (int i = 0; i < 256; i++) {
+            if (name.equals(NAMES[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True when some profile defines {@code opcode}. */
+    public static boolean isDefined(int opcode) {
+        return name(opcode) != null;
+    }
+}
