@@ -31,7 +31,7 @@ public final class GasSchedule {
             long cost = i == n && model.endCharge() > 0 ? 0 : model.blockCost(program, i);
             costAt[i] = cost;
             int end = program.blockEnd(i);
-            int count = end - i + (end == n ? 1 : 0);
+            int count = end - i + 1;
             blocks.add(new GasBlock(program.pcOf(i), i, count, i == n ? cost + model.endCharge() : cost));
         }
         return new GasSchedule(program, model, costAt, Collections.unmodifiableList(blocks));
