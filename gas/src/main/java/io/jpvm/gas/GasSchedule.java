@@ -57,7 +57,13 @@ public final class GasSchedule {
 
     /** The cost of a run that starts at {@code index}, which need not be a block start. */
     public long entryCost(int index) {
-        return program.isBlockStart(index) ? costAt[index] : model.blockCost(program, index);
+        if (program.isBlockStart(index)) {
+            return costAt[index];
+        }
+        if (index == program.count() && model.endCharge() > 0) {
+            return 0; // the end of the code charges itself
+        }
+        return model.blockCost(program, index);
     }
 
     /** Gas charged when running sequentially off the end mid-block. */
