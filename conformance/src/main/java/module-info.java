@@ -1,0 +1,6 @@
+/** The w3f vector harness and the project's reference programs. */
+module io.jpvm.conformance {
+    requires transitive io.jpvm.interpreter;
+    requires com.fasterxml.jackson.databind;
+    exports io.jpvm.conformance;
+}
