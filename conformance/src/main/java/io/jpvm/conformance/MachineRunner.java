@@ -23,6 +23,11 @@ public final class MachineRunner {
 
     /** Runs from pc 0 with {@code gas}, after applying register overrides ({@code regs[i]} where {@code set[i]}). */
     public static RunResult run(LoadedProgram p, long gas, long[] regOverrides, boolean[] overridden) {
+        return run(p, gas, regOverrides, overridden, 0);
+    }
+
+    /** As {@link #run(LoadedProgram, long, long[], boolean[])}, starting at {@code startPc}. */
+    public static RunResult run(LoadedProgram p, long gas, long[] regOverrides, boolean[] overridden, long startPc) {
         GuestMemory mem = p.newMemory();
         Interpreter vm = new Interpreter(p.program(), mem);
         long[] regs = p.initialRegisters();
@@ -30,11 +35,11 @@ public final class MachineRunner {
             vm.setReg(i, overridden != null && overridden[i] ? regOverrides[i] : regs[i]);
         }
         vm.setHeapStart(p.heapStart());
-        if (gas < p.initGas()) {
-            return new RunResult("out-of-gas", 0, vm.registers(), gas, 0, null, null, 0, 0);
+        if (Long.compareUnsigned(gas, p.initGas()) < 0) {
+            return new RunResult("out-of-gas", startPc, vm.registers(), gas, 0, null, null, 0, 0);
         }
         vm.setGas(gas - p.initGas());
-        vm.setPc(0);
+        vm.setPc(startPc);
         long hostCalls = 0;
         long t0 = System.nanoTime();
         ExitKind exit;

@@ -1,0 +1,73 @@
+package io.jpvm.cli.internal;
+
+import io.jpvm.isa.CodeBlob;
+import io.jpvm.isa.Profile;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jpvm bench}: a quick in-process benchmark (JMH numbers: bench/target/benchmarks.jar). */
+@Command(name = "bench", sortOptions = false,
+        description = {"Quick in-process benchmark of execution and decoding.",
+                "The fib loop (1,000,000 iterations, 5,000,000 PVM instructions) on every engine in both "
+                        + "profiles, and the interpreter's decode time per instruction on a 32,000-instruction "
+                        + "random ALU/load/store program; medians after warm-up. For rigorous numbers use JMH: "
+                        + "java -jar bench/target/benchmarks.jar"})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quick", description = "Fewer warm-up and timed runs.")
+    boolean quick;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        int warm = quick ? 2 : 10;
+        int runs = quick ? 3 : 9;
+        boolean ok = true;
+        out.printf(Locale.ROOT, "fib loop: %,d iterations = %,d PVM instructions; median of %d runs after %d "
+                + "warm-up runs (execution only)%n", Workloads.FIB_ITERATIONS,
+                Workloads.fib(Profile.JAVM).loopInstructions(), runs, warm);
+        TextTable fib = new TextTable("engine", "profile", "φ7", "gas used", "median ms", "M instr/s");
+        for (Engine e : Engines.all()) {
+            for (Profile p : Profile.values()) {
+                FibRun.Timed t = FibRun.time(e, p, warm, runs);
+                ok &= t.correct();
+                fib.row(e.name(), p.id(), hex(t.last().result()) + (t.correct() ? "" : " WRONG"),
+                        String.format(Locale.ROOT, "%,d", t.last().gasUsed()),
+                        String.format(Locale.ROOT, "%.2f", t.medianMs()),
+                        String.format(Locale.ROOT, "%.1f", t.mips()));
+            }
+        }
+        fib.print(out);
+        out.println();
+        CodeBlob code = Workloads.randomCode(Workloads.DECODE_INSTRUCTIONS, DecodeRun.SEED);
+        int dwarm = quick ? 5 : 20;
+        int druns = quick ? 5 : 15;
+        out.printf(Locale.ROOT, "decode: Program.of + InterpreterProgram.compile of %,d random ALU/load/store "
+                + "instructions (%,d bytes); median of %d runs after %d warm-up runs%n",
+                Workloads.DECODE_INSTRUCTIONS, code.length(), druns, dwarm);
+        TextTable dec = new TextTable("profile", "median ms", "ns/instruction");
+        for (Profile p : Profile.values()) {
+            DecodeRun.Timed t = DecodeRun.time(code, p, dwarm, druns);
+            dec.row(p.id(), String.format(Locale.ROOT, "%.3f", t.medianMs()),
+                    String.format(Locale.ROOT, "%.1f", t.nsPerInstruction()));
+        }
+        dec.print(out);
+        out.flush();
+        if (!ok) {
+            spec.commandLine().getErr().println("jpvm: the fib loop produced a wrong result");
+            return ExitCodes.FAILURE;
+        }
+        return ExitCodes.OK;
+    }
+
+    static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+}

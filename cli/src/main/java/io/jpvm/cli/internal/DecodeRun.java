@@ -1,0 +1,48 @@
+package io.jpvm.cli.internal;
+
+import io.jpvm.conformance.RandomProgram;
+import io.jpvm.gas.GasModel;
+import io.jpvm.gas.Gp072GasModel;
+import io.jpvm.gas.JavmGasModel;
+import io.jpvm.interpreter.InterpreterProgram;
+import io.jpvm.isa.CodeBlob;
+import io.jpvm.isa.Profile;
+import io.jpvm.isa.Program;
+
+/** Times the interpreter's decode (Program.of + InterpreterProgram.compile) of the random program. */
+final class DecodeRun {
+    /** Fixed seed so every run decodes the same program. */
+    static final long SEED = RandomProgram.DECODE_SEED;
+
+    /** The outcome of a series of timed decodes. */
+    record Timed(Profile profile, int instructions, int codeBytes, long[] nanos) {
+        double medianMs() {
+            return Timing.median(nanos) / 1e6;
+        }
+
+        double nsPerInstruction() {
+            return Timing.median(nanos) / instructions;
+        }
+    }
+
+    private DecodeRun() {}
+
+    static Timed time(CodeBlob code, Profile profile, int warmups, int runs) {
+        GasModel gas = profile == Profile.JAVM ? JavmGasModel.forMemoryPages(0) : Gp072GasModel.INSTANCE;
+        int count = 0;
+        for (int i = 0; i < warmups; i++) {
+            count = decode(code, profile, gas);
+        }
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            count = decode(code, profile, gas);
+            nanos[i] = System.nanoTime() - t0;
+        }
+        return new Timed(profile, count, code.length(), nanos);
+    }
+
+    private static int decode(CodeBlob code, Profile profile, GasModel gas) {
+        return InterpreterProgram.compile(Program.of(code, profile), gas).program().count();
+    }
+}

@@ -1,0 +1,25 @@
+package io.jpvm.cli.internal;
+
+import io.jpvm.conformance.InterpreterVectorEngine;
+import io.jpvm.conformance.LoadedProgram;
+import io.jpvm.conformance.MachineRunner;
+import io.jpvm.conformance.RunResult;
+import io.jpvm.conformance.VectorEngine;
+
+/** The reference interpreter. */
+final class InterpreterEngine implements Engine {
+    @Override
+    public String name() {
+        return "interpreter";
+    }
+
+    @Override
+    public VectorEngine vectorEngine() {
+        return new InterpreterVectorEngine();
+    }
+
+    @Override
+    public RunResult run(LoadedProgram program, long gas, long[] regs, boolean[] overridden, long pc) {
+        return MachineRunner.run(program, gas, regs, overridden, pc);
+    }
+}
