@@ -17,8 +17,17 @@ public final class Interpreter {
     private static final int MODE_NONE = 0;
     private static final int MODE_BLOCK = 1;
     private static final int MODE_FRESH = 2;
-    private static final int NEXT_PANIC = -1;
-    private static final int NEXT_HALT = -2;
+    // Every way out of the dispatch loop travels as next = -1 - X_* through one exit edge (HotSpot
+    // compiles the loop markedly better with a single exit); an invalid target index (-1) is a panic.
+    private static final int X_PANIC = 0;
+    private static final int X_TRAP = 1;
+    private static final int X_END = 2;
+    private static final int X_ECALL = 3;
+    private static final int X_ECALLI = 4;
+    private static final int X_HALT = 5;
+    private static final int X_OOG = 6;
+    private static final int NEXT_PANIC = -1 - X_PANIC;
+    private static final int NEXT_HALT = -1 - X_HALT;
     private static final long HALT_ADDRESS = 0xFFFF0000L;
 
     private final InterpreterProgram prog;
@@ -155,6 +164,7 @@ public final class Interpreter {
         final GuestMemory m = mem;
         int i = start;
         long g = startGas;
+        int exit;
         try {
             while (true) {
                 long w = words[i];
@@ -163,22 +173,12 @@ public final class Interpreter {
                 int next;
                 switch ((int) w & 0xFF) {
                     // ------------------------------------------------ terminators
-                    case Opcode.TRAP -> {
-                        return stop(ExitKind.TRAP, i, g);
-                    }
-                    case Ops.PANIC -> {
-                        return stop(ExitKind.PANIC, i, g);
-                    }
-                    case Ops.END -> {
-                        return end(i, g);
-                    }
+                    case Opcode.TRAP -> next = -1 - X_TRAP;
+                    case Ops.PANIC -> next = -1 - X_PANIC;
+                    case Ops.END -> next = -1 - X_END;
                     case Ops.FALLTHROUGH -> next = i + 1;
-                    case Opcode.ECALL -> {
-                        return hostExit(ExitKind.ECALL, i, g, 0);
-                    }
-                    case Opcode.ECALLI -> {
-                        return hostExit(ExitKind.HOST_CALL, i, g, imm[i] & 0xFFFFFFFFL);
-                    }
+                    case Opcode.ECALL -> next = -1 - X_ECALL;
+                    case Opcode.ECALLI -> next = -1 - X_ECALLI;
                     case Opcode.JUMP -> next = (int) (w >> 32);
                     case Opcode.LOAD_IMM_JUMP -> {
                         r[a] = imm[i];
@@ -325,21 +325,38 @@ public final class Interpreter {
                 }
                 // a terminator chose the next instruction; arriving at a block start pays for the block
                 if (next < 0) {
-                    return next == NEXT_HALT ? stop(ExitKind.HALT, i, g) : stop(ExitKind.PANIC, i, g);
+                    exit = -1 - next;
+                    break;
                 }
                 long c = cost[next];
                 if (g < c) {
-                    return outOfGas(next, g);
+                    exit = X_OOG;
+                    i = next;
+                    break;
                 }
                 g -= c;
                 i = next;
             }
+            return finish(exit, i, g);
         } catch (MemoryFault f) {
             if (m.faultPanics()) {
                 return stop(ExitKind.PANIC, i, g);
             }
             return exit(ExitKind.PAGE_FAULT, i, g, prog.pcs[i], m.faultAddress(), i, MODE_NONE);
         }
+    }
+
+    /** Leaves the loop: records the exit chosen by the dispatch loop. */
+    private ExitKind finish(int exit, int i, long g) {
+        return switch (exit) {
+            case X_TRAP -> stop(ExitKind.TRAP, i, g);
+            case X_END -> end(i, g);
+            case X_ECALL -> hostExit(ExitKind.ECALL, i, g, 0);
+            case X_ECALLI -> hostExit(ExitKind.HOST_CALL, i, g, prog.imm[i] & 0xFFFFFFFFL);
+            case X_HALT -> stop(ExitKind.HALT, i, g);
+            case X_OOG -> outOfGas(i, g);
+            default -> stop(ExitKind.PANIC, i, g);
+        };
     }
 
     private ExitKind end(int i, long g) {
