@@ -85,6 +85,16 @@ public final class Interpreter {
         mode = MODE_FRESH;
     }
 
+    /**
+     * Continues at {@code pc} without charging: the block containing it is already paid. Used to
+     * re-execute an instruction after the embedder reports a fault at it (as a page fault does).
+     */
+    public void resumeAt(long pc) {
+        startPc = pc;
+        index = prog.program.indexOf(pc);
+        mode = MODE_NONE;
+    }
+
     /** The pc execution continues at (the faulting/exiting instruction, or the next one). */
     public long pc() {
         return index < 0 ? startPc : prog.pcs[index];

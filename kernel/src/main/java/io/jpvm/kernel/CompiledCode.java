@@ -1,0 +1,13 @@
+package io.jpvm.kernel;
+
+/**
+ * One CODE cap's program, compiled once by an {@link Engine} and shared (read-only) by every VM
+ * that runs it.
+ */
+public interface CompiledCode {
+    /**
+     * A fresh execution of this code: pc 0 (the next run charges the gas block at pc 0), all 13
+     * registers 0, gas 0, nothing mapped.
+     */
+    Execution newExecution();
+}

@@ -1,0 +1,5 @@
+/** The javm capability kernel: invocations, VMs, capabilities and the engine contract. */
+module io.jpvm.kernel {
+    requires transitive io.jpvm.interpreter;
+    exports io.jpvm.kernel;
+}
