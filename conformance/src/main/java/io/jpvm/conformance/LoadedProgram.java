@@ -20,9 +20,11 @@ import io.jpvm.isa.StandardProgram;
  * A program file decoded once and ready to run at machine level: the decoded code under its profile
  * and gas model, and a recipe for a fresh initial memory and register file per run.
  *
- * <p>JAR v2 programs run their invoke CODE cap directly on one machine (no capability kernel yet):
- * DATA caps are mapped at their base pages with their access and initial data, and 1500 gas per DATA
- * page is charged up front. Standard programs get the Gray Paper layout (empty argument). Deblobs
+ * <p>JAR v2 programs under the javm profile run on the capability kernel ({@link KernelRunner}); the
+ * machine-level view kept here (the invoke CODE cap on one machine: DATA caps mapped at their base
+ * pages with their access and initial data, 1500 gas per DATA page charged up front) serves
+ * {@link MachineRunner} and JARs run under the gp072 profile. Standard programs get the Gray Paper
+ * layout (empty argument). Deblobs
  * start with no memory.
  */
 public final class LoadedProgram {
@@ -33,6 +35,7 @@ public final class LoadedProgram {
     private final MemoryRecipe memory;
     private final long[] initialRegs;
     private final long heapStart;
+    private byte[] bytes = new byte[0];
 
     /** Builds the initial memory of one run. */
     @FunctionalInterface
@@ -56,6 +59,12 @@ public final class LoadedProgram {
      * (javm for JAR, gp072 otherwise). Malformed input raises {@link BlobFormatException}.
      */
     public static LoadedProgram load(byte[] bytes, ProgramFormat format, Profile profile) {
+        LoadedProgram p = decode(bytes, format, profile);
+        p.bytes = bytes.clone();
+        return p;
+    }
+
+    private static LoadedProgram decode(byte[] bytes, ProgramFormat format, Profile profile) {
         return switch (format) {
             case JAR -> loadJar(JarProgram.parse(bytes), profile == null ? Profile.JAVM : profile);
             case DEBLOB -> {
@@ -119,6 +128,16 @@ public final class LoadedProgram {
         };
         return new LoadedProgram(ProgramFormat.PROGRAM, p, compile(sp.code().code(), p, 0), 0, recipe,
                 layout.registers(), layout.heapStart());
+    }
+
+    /** The container bytes the program was loaded from. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** Whether the capability kernel runs this program (JAR v2 under the javm profile). */
+    public boolean runsOnKernel() {
+        return format == ProgramFormat.JAR && profile == Profile.JAVM;
     }
 
     public ProgramFormat format() {

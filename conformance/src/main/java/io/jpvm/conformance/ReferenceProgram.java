@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The project's reference workloads, written in jpvm assembly and shipped as resources
- * ({@code io/jpvm/conformance/programs/NAME.jpvmasm}), each with the φ7 it must produce.
+ * The project's reference workloads, written in jpvm assembly and shipped as resources of the isa
+ * module ({@code io/jpvm/isa/programs/NAME.jpvmasm}), each with the φ7 it must produce.
  */
 public enum ReferenceProgram {
     /** Fibonacci loop, 1,000,000 iterations, javm (JAR v2). */
@@ -18,16 +18,37 @@ public enum ReferenceProgram {
     /** 100,000 calls of protocol cap 1 (GAS), javm. */
     HOSTCALL("hostcall", 100_000L, 0),
     /** Insertion sort of 1000 u32 (input n..1), javm. */
-    SORT("sort", 1L, 0);
+    SORT("sort", 1L, 0),
+    /** Recursive Fibonacci, one VM per call (kernel CREATE/CALL/REPLY), N = 20 in φ7, javm. */
+    FIB_RECUR("fib_recur", 6765L, 0, 20, 21_891);
 
     private final String resource;
     private final long expectedResult;
     private final long loopInstructions;
 
+    private final long argument;
+    private final int expectedVms;
+
     ReferenceProgram(String resource, long expectedResult, long loopInstructions) {
+        this(resource, expectedResult, loopInstructions, 0, 1);
+    }
+
+    ReferenceProgram(String resource, long expectedResult, long loopInstructions, long argument, int expectedVms) {
         this.resource = resource;
         this.expectedResult = expectedResult;
         this.loopInstructions = loopInstructions;
+        this.argument = argument;
+        this.expectedVms = expectedVms;
+    }
+
+    /** φ7 given to VM 0 (the program's input; 0 where it takes none). */
+    public long argument() {
+        return argument;
+    }
+
+    /** Live VMs at the end of a correct run (VM 0 included). */
+    public int expectedVms() {
+        return expectedVms;
     }
 
     /** The resource name without extension, also the name used on the command line. */
@@ -48,7 +69,7 @@ public enum ReferenceProgram {
     /** The assembly source. */
     public String source() {
         String path = "programs/" + resource + ".jpvmasm";
-        try (InputStream in = ReferenceProgram.class.getResourceAsStream(path)) {
+        try (InputStream in = Assembler.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + path);
             }
@@ -71,5 +92,18 @@ public enum ReferenceProgram {
     /** Assembles and decodes the program for running. */
     public LoadedProgram load() {
         return LoadedProgram.load(bytes(), format(), null);
+    }
+
+    /**
+     * Runs the program on the interpreter the way {@code jpvm run} does: JAR v2 programs on the
+     * capability kernel, others at machine level; φ7 = {@link #argument()}.
+     */
+    public RunResult run(long gas) {
+        LoadedProgram p = load();
+        long[] regs = new long[13];
+        boolean[] set = new boolean[13];
+        regs[7] = argument;
+        set[7] = true;
+        return p.runsOnKernel() ? KernelRunner.run(p, gas, regs, set) : MachineRunner.run(p, gas, regs, set);
     }
 }

@@ -12,9 +12,17 @@ package io.jpvm.conformance;
  * @param hostCallId   the unanswered host call id for status host-call, else null
  * @param hostCalls    how many host calls the machine-level host answered
  * @param elapsedNanos execution time only (no parsing, decoding or memory set-up)
+ * @param vmsLive      live VMs at the end (VM 0 included; 1 for machine-level runs)
+ * @param vmsCreated   VMs created during the run (VM 0 included; 1 for machine-level runs)
  */
 public record RunResult(String status, long pc, long[] regs, long gasGiven, long gasLeft, Long faultAddress,
-                        Long hostCallId, long hostCalls, long elapsedNanos) {
+                        Long hostCallId, long hostCalls, long elapsedNanos, int vmsLive, long vmsCreated) {
+
+    /** A machine-level result: one VM. */
+    public RunResult(String status, long pc, long[] regs, long gasGiven, long gasLeft, Long faultAddress,
+                     Long hostCallId, long hostCalls, long elapsedNanos) {
+        this(status, pc, regs, gasGiven, gasLeft, faultAddress, hostCallId, hostCalls, elapsedNanos, 1, 1);
+    }
 
     public long gasUsed() {
         return gasGiven - gasLeft;

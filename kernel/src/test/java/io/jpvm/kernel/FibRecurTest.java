@@ -21,13 +21,13 @@ class FibRecurTest {
     }
 
     static byte[] fibRecur() {
-        return K.jar(resource("fib_recur.asm"));
+        return K.jar(resource("io/jpvm/isa/programs/fib_recur.jpvmasm"));
     }
 
     /** Rows n, fib(n), live VMs. */
     static List<long[]> expected() {
         List<long[]> rows = new ArrayList<>();
-        for (String line : resource("fib_recur.expected").split("\n")) {
+        for (String line : resource("io/jpvm/isa/programs/fib_recur.expected").split("\n")) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 String[] f = line.trim().split("\\s+");
                 rows.add(new long[] {Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])});

@@ -1,6 +1,7 @@
 package io.jpvm.cli.internal;
 
 import io.jpvm.conformance.InterpreterVectorEngine;
+import io.jpvm.conformance.KernelRunner;
 import io.jpvm.conformance.LoadedProgram;
 import io.jpvm.conformance.MachineRunner;
 import io.jpvm.conformance.RunResult;
@@ -20,6 +21,9 @@ final class InterpreterEngine implements Engine {
 
     @Override
     public RunResult run(LoadedProgram program, long gas, long[] regs, boolean[] overridden, long pc) {
+        if (program.runsOnKernel()) {
+            return KernelRunner.run(program, gas, regs, overridden);
+        }
         return MachineRunner.run(program, gas, regs, overridden, pc);
     }
 }

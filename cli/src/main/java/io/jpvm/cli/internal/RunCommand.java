@@ -2,6 +2,7 @@ package io.jpvm.cli.internal;
 
 import io.jpvm.conformance.LoadedProgram;
 import io.jpvm.conformance.RunResult;
+import io.jpvm.kernel.InvalidProgramException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +58,15 @@ final class RunCommand implements Callable<Integer> {
             values[r.index()] = r.value();
             set[r.index()] = true;
         }
-        RunResult result = engine.run(loaded, gas, values, set, pc);
+        if (loaded.runsOnKernel() && pc != 0) {
+            throw new UsageException(program.file + ": --pc is not available for JAR v2 programs (the kernel starts VM 0 at pc 0)");
+        }
+        RunResult result;
+        try {
+            result = engine.run(loaded, gas, values, set, pc);
+        } catch (InvalidProgramException e) {
+            throw new UsageException(program.file + ": " + e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(json ? RunReport.json(result) : RunReport.text(result, loaded, engine.name()));
         out.flush();

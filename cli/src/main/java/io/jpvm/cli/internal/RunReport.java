@@ -23,7 +23,8 @@ final class RunReport {
                 .put("gas_used", r.gasUsed())
                 .put("gas_left", r.gasLeft())
                 .putNullable("fault_address", r.faultAddress())
-                .put("vms_live", 1)
+                .put("vms_live", r.vmsLive())
+                .put("vms_created", r.vmsCreated())
                 .put("elapsed_ms", r.elapsedNanos() / 1e6, 3)
                 .toString();
     }
@@ -44,6 +45,9 @@ final class RunReport {
                 r.gasUsed(), r.gasGiven(), r.gasLeft(), p.initGas()));
         if (r.hostCalls() > 0) {
             line(sb, "host calls", Long.toString(r.hostCalls()));
+        }
+        if (p.runsOnKernel()) {
+            line(sb, "VMs", String.format(Locale.ROOT, "%,d live, %,d created", r.vmsLive(), r.vmsCreated()));
         }
         line(sb, "run time", String.format(Locale.ROOT, "%.3f ms", r.elapsedNanos() / 1e6));
         return sb.toString().stripTrailing();

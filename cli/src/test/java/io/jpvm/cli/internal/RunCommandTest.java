@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jpvm.conformance.ReferenceProgram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class RunCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,6 +30,17 @@ class RunCommandTest {
         return JSON.readTree(r.out());
     }
 
+    @ParameterizedTest
+    @EnumSource(value = ReferenceProgram.class, names = {"FIB", "HOSTCALL", "SORT", "FIB_RECUR"})
+    void benchmarkProgramsPrintTheirExpectedResults(ReferenceProgram p) throws IOException {
+        Path file = dir.resolve(p.id() + ".jar");
+        Files.write(file, p.bytes());
+        JsonNode n = runJson("run", file.toString(), "--json", "--reg", "7=" + p.argument());
+        assertEquals("halt", n.get("status").asText());
+        assertEquals(Long.toUnsignedString(p.expectedResult()), n.get("result").asText());
+        assertEquals(p.expectedVms(), n.get("vms_live").asInt());
+    }
+
     @Test
     void jsonShapeAndValuesForJarHalt() throws IOException {
         Path jar = Cli.assemble(dir, "halt.jar", Programs.JAR_HALT);
@@ -34,7 +48,7 @@ class RunCommandTest {
         List<String> fields = new ArrayList<>();
         n.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("status", "pc", "result", "regs", "gas_used", "gas_left", "fault_address", "vms_live",
-                "elapsed_ms"), fields);
+                "vms_created", "elapsed_ms"), fields);
         assertEquals("halt", n.get("status").asText());
         assertEquals(7, n.get("pc").asLong());
         assertTrue(n.get("result").isTextual());
@@ -48,6 +62,7 @@ class RunCommandTest {
         assertEquals(1_000_000_000L - 107, n.get("gas_left").asLong());
         assertTrue(n.get("fault_address").isNull());
         assertEquals(1, n.get("vms_live").asInt());
+        assertEquals(1, n.get("vms_created").asInt());
         assertTrue(n.get("elapsed_ms").isNumber());
         assertTrue(n.get("elapsed_ms").asDouble() >= 0);
     }

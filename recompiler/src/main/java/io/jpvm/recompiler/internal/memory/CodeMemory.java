@@ -1,5 +1,6 @@
 package io.jpvm.recompiler.internal.memory;
 
+import io.jpvm.recompiler.internal.signal.CodeRanges;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
@@ -55,7 +56,20 @@ public final class CodeMemory implements AutoCloseable {
             Libc.munmap(address, total);
             throw e;
         }
-        return new CodeMemory(new MappedRegion(address, total, KIND), codeSize);
+        Runnable forget = new ForgetCodeRange(address, address + codeSize);
+        return new CodeMemory(new MappedRegion(address, total, KIND, forget), codeSize);
+    }
+
+    /**
+     * Runs before the pages are unmapped (close or cleaner): takes the range out of the guest-fault
+     * handler's table while it is still ours, so that a later mapping at the same address is never
+     * mistaken for generated code. Does nothing if the range was never sealed (registered).
+     */
+    private record ForgetCodeRange(long lo, long hi) implements Runnable {
+        @Override
+        public void run() {
+            CodeRanges.unregister(lo, hi);
+        }
     }
 
     static long roundUp(long n, long page) {
@@ -127,14 +141,22 @@ public final class CodeMemory implements AutoCloseable {
 
     /**
      * Makes the code read-execute ({@code mprotect(PROT_READ|PROT_EXEC)}); idempotent. The guard page
-     * stays PROT_NONE.
+     * stays PROT_NONE. The code pages are {@linkplain CodeRanges#register registered} as generated code
+     * for the guest-fault signal handler until they are unmapped.
      *
-     * @throws IllegalStateException after {@link #close()}
+     * @throws IllegalStateException after {@link #close()}, or if the code-range table is full
      */
     public synchronized CodeMemory seal() {
         region.checkAlive("code memory");
         if (!sealed) {
-            Libc.mprotect(address(), codeSize, Libc.PROT_READ | Libc.PROT_EXEC);
+            // register first: a full table fails the seal before anything changes
+            CodeRanges.register(address(), address() + codeSize);
+            try {
+                Libc.mprotect(address(), codeSize, Libc.PROT_READ | Libc.PROT_EXEC);
+            } catch (RuntimeException e) {
+                CodeRanges.unregister(address(), address() + codeSize);
+                throw e;
+            }
             sealed = true;
         }
         return this;

@@ -49,13 +49,22 @@ final class MappedRegion {
      * Takes ownership of {@code [address, address + size)}, which the caller has just mmap'd. If this
      * constructor fails, the range is unmapped before the exception propagates.
      */
-    @SuppressWarnings("restricted") // the range is ours: just mmap'd, freed only by the arena's cleanup
     MappedRegion(long address, long size, String kind) {
+        this(address, size, kind, null);
+    }
+
+    /**
+     * As {@link #MappedRegion(long, long, String)}, with an action that runs just before the range is
+     * unmapped (by {@link #close()} or the cleaner). {@code beforeUnmap} must not reference the owner.
+     */
+    @SuppressWarnings("restricted") // the range is ours: just mmap'd, freed only by the arena's cleanup
+    MappedRegion(long address, long size, String kind, Runnable beforeUnmap) {
         Arena arena;
         MemorySegment segment;
         try {
             arena = Arena.ofShared();
-            segment = MemorySegment.ofAddress(address).reinterpret(size, arena, new Unmap(address, size));
+            segment = MemorySegment.ofAddress(address)
+                    .reinterpret(size, arena, new Unmap(address, size, beforeUnmap));
         } catch (RuntimeException | Error e) {
             Libc.munmap(address, size);
             throw e;
@@ -132,12 +141,20 @@ final class MappedRegion {
         return List.copyOf(LIVE.values());
     }
 
-    /** The arena's cleanup: forget the range, then unmap it. */
-    private record Unmap(long address, long size) implements Consumer<MemorySegment> {
+    /** The arena's cleanup: forget the range (and run the owner's hook), then unmap it. */
+    private record Unmap(long address, long size, Runnable beforeUnmap) implements Consumer<MemorySegment> {
         @Override
         public void accept(MemorySegment ignored) {
             // forget first: once unmapped, the kernel may hand the same address to a new mapping
             LIVE.remove(address);
+            if (beforeUnmap != null) {
+                try {
+                    beforeUnmap.run();
+                } catch (RuntimeException e) {
+                    System.getLogger(MappedRegion.class.getName())
+                            .log(System.Logger.Level.ERROR, "before-unmap action failed", e);
+                }
+            }
             try {
                 Libc.munmap(address, size);
             } catch (RuntimeException e) {

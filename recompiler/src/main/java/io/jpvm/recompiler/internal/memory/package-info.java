@@ -20,7 +20,10 @@
  * handle fails with {@link java.lang.IllegalStateException} instead of touching freed memory, and a
  * mapping cannot be freed while a downcall that received one of its segments is running.
  *
- * <p>Nothing here installs a signal handler: touching a PROT_NONE or read-only page from Java (or from
- * generated code) still kills the JVM.
+ * <p>Nothing here installs a signal handler. Touching a PROT_NONE or read-only page from Java kills
+ * the JVM; from generated code it does too, unless {@link
+ * io.jpvm.recompiler.internal.signal.SignalHandler} is installed and the code follows its contract.
+ * Sealed {@link io.jpvm.recompiler.internal.memory.CodeMemory} pages are registered with that handler
+ * as generated code ({@link io.jpvm.recompiler.internal.signal.CodeRanges}) until they are unmapped.
  */
 package io.jpvm.recompiler.internal.memory;
