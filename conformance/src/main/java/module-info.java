@@ -2,6 +2,8 @@
 module io.jpvm.conformance {
     requires transitive io.jpvm.interpreter;
     requires transitive io.jpvm.kernel;
+    requires transitive io.jpvm.recompiler;
     requires com.fasterxml.jackson.databind;
+    requires java.management;
     exports io.jpvm.conformance;
 }

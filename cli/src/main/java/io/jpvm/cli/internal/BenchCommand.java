@@ -1,5 +1,7 @@
 package io.jpvm.cli.internal;
 
+import io.jpvm.conformance.ReferenceProgram;
+import io.jpvm.conformance.VmFootprint;
 import io.jpvm.isa.CodeBlob;
 import io.jpvm.isa.Profile;
 import java.io.PrintWriter;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", sortOptions = false,
         description = {"Quick in-process benchmark of execution and decoding.",
                 "The fib loop (1,000,000 iterations, 5,000,000 PVM instructions) on every engine in both "
-                        + "profiles, and the interpreter's decode time per instruction on a 32,000-instruction "
+                        + "profiles, the host-call loop, insertion sort and fib_recur(20) on the capability kernel "
+                        + "with the idle-VM footprint, and the interpreter's decode time per instruction on a 32,000-instruction "
                         + "random ALU/load/store program; medians after warm-up. For rigorous numbers use JMH: "
                         + "java -jar bench/target/benchmarks.jar"})
 final class BenchCommand implements Callable<Integer> {
@@ -36,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
         TextTable fib = new TextTable("engine", "profile", "φ7", "gas used", "median ms", "M instr/s");
         for (Engine e : Engines.all()) {
             for (Profile p : Profile.values()) {
-                FibRun.Timed t = FibRun.time(e, p, warm, runs);
+                ProgramRun.Timed t = ProgramRun.time(e, Workloads.fib(p), warm, runs);
                 ok &= t.correct();
                 fib.row(e.name(), p.id(), hex(t.last().result()) + (t.correct() ? "" : " WRONG"),
                         String.format(Locale.ROOT, "%,d", t.last().gasUsed()),
@@ -45,6 +48,8 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         fib.print(out);
+        out.println();
+        ok &= kernelPrograms(out, warm, runs);
         out.println();
         CodeBlob code = Workloads.randomCode(Workloads.DECODE_INSTRUCTIONS, DecodeRun.SEED);
         int dwarm = quick ? 5 : 20;
@@ -61,10 +66,36 @@ final class BenchCommand implements Callable<Integer> {
         dec.print(out);
         out.flush();
         if (!ok) {
-            spec.commandLine().getErr().println("jpvm: the fib loop produced a wrong result");
+            spec.commandLine().getErr().println("jpvm: a benchmark program produced a wrong result");
             return ExitCodes.FAILURE;
         }
         return ExitCodes.OK;
+    }
+
+    /** Host calls, sort and fib_recur(20) on the capability kernel, and the idle-VM footprint. */
+    private boolean kernelPrograms(PrintWriter out, int warm, int runs) {
+        boolean ok = true;
+        out.printf(Locale.ROOT, "kernel programs (javm, JAR v2 on the capability kernel): median of %d runs after %d "
+                + "warm-up runs (execution only)%n", runs, warm);
+        TextTable t = new TextTable("engine", "program", "φ7", "VMs", "gas used", "median ms");
+        for (Engine e : Engines.all()) {
+            for (ReferenceProgram p : new ReferenceProgram[] {
+                    ReferenceProgram.HOSTCALL, ReferenceProgram.SORT, ReferenceProgram.FIB_RECUR}) {
+                ProgramRun.Timed r = ProgramRun.time(e, p, warm, runs);
+                ok &= r.correct();
+                t.row(e.name(), p.id() + (p.argument() != 0 ? "(" + p.argument() + ")" : ""),
+                        r.last().result() + (r.correct() ? "" : " WRONG"),
+                        String.format(Locale.ROOT, "%,d", r.last().vmsLive()),
+                        String.format(Locale.ROOT, "%,d", r.last().gasUsed()),
+                        String.format(Locale.ROOT, "%.2f", r.medianMs()));
+            }
+        }
+        t.print(out);
+        VmFootprint.Result f = VmFootprint.fibRecur(ReferenceProgram.FIB_RECUR.argument());
+        out.printf(Locale.ROOT, "idle VM footprint: fib_recur(%d) leaves %,d VMs retaining %,d heap bytes: "
+                + "%.0f bytes per VM (no native memory per VM on the interpreter)%n",
+                ReferenceProgram.FIB_RECUR.argument(), f.vms(), f.retainedBytes(), f.bytesPerVm());
+        return ok;
     }
 
     static String hex(long v) {

@@ -33,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
         TextTable t = new TextTable("engine", "profile", "container", "status", "φ7", "gas used", "ms", "M instr/s");
         for (Engine e : Engines.all()) {
             for (Profile p : Profile.values()) {
-                FibRun.Timed r = FibRun.time(e, p, 0, FIB_RUNS);
+                ProgramRun.Timed r = ProgramRun.time(e, Workloads.fib(p), 0, FIB_RUNS);
                 ok &= r.correct();
                 double best = r.bestMs();
                 t.row(e.name(), p.id(), Workloads.fib(p).format().id(), r.last().status(),
