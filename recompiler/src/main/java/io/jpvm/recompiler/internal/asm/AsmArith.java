@@ -270,6 +270,22 @@ public abstract class AsmArith extends AsmEncoder {
     /** Signed rdx:rax / src: quotient in rax, remainder in rdx. */
     public final void idivq(Reg src) { unaryR(S64, 0xF7, 7, src); }
     public final void idivl(Reg src) { unaryR(S32, 0xF7, 7, src); }
+    /** Unsigned rdx:rax = rax * qword [src]. */
+    public final void mulq(Mem src) { unaryM(S64, 0xF7, 4, src); }
+    /** Unsigned edx:eax = eax * dword [src]. */
+    public final void mull(Mem src) { unaryM(S32, 0xF7, 4, src); }
+    /** Signed rdx:rax = rax * qword [src] (one-operand imul). */
+    public final void imulq(Mem src) { unaryM(S64, 0xF7, 5, src); }
+    /** Signed edx:eax = eax * dword [src] (one-operand imul). */
+    public final void imull(Mem src) { unaryM(S32, 0xF7, 5, src); }
+    /** Unsigned rdx:rax / qword [src]: quotient in rax, remainder in rdx. */
+    public final void divq(Mem src) { unaryM(S64, 0xF7, 6, src); }
+    /** Unsigned edx:eax / dword [src]: quotient in eax, remainder in edx. */
+    public final void divl(Mem src) { unaryM(S32, 0xF7, 6, src); }
+    /** Signed rdx:rax / qword [src]: quotient in rax, remainder in rdx. */
+    public final void idivq(Mem src) { unaryM(S64, 0xF7, 7, src); }
+    /** Signed edx:eax / dword [src]: quotient in eax, remainder in edx. */
+    public final void idivl(Mem src) { unaryM(S32, 0xF7, 7, src); }
 
     // ---------------------------------------------------------------- imul two and three operands
     public final void imulq(Reg dst, Reg src) { emitRR(S64, 0, 0x0FAF, dst.encoding(), src, 0); }

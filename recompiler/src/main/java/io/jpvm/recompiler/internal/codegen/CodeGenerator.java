@@ -1,0 +1,927 @@
+package io.jpvm.recompiler.internal.codegen;
+
+import static io.jpvm.recompiler.internal.asm.Reg.R15;
+import static io.jpvm.recompiler.internal.asm.Reg.RAX;
+import static io.jpvm.recompiler.internal.asm.Reg.RCX;
+import static io.jpvm.recompiler.internal.asm.Reg.RDI;
+import static io.jpvm.recompiler.internal.asm.Reg.RDX;
+import static io.jpvm.recompiler.internal.asm.Reg.RSP;
+
+import io.jpvm.gas.GasSchedule;
+import io.jpvm.isa.Instruction;
+import io.jpvm.isa.Opcode;
+import io.jpvm.isa.Profile;
+import io.jpvm.isa.Program;
+import io.jpvm.recompiler.internal.asm.Cond;
+import io.jpvm.recompiler.internal.asm.Label;
+import io.jpvm.recompiler.internal.asm.Mem;
+import io.jpvm.recompiler.internal.asm.Reg;
+import io.jpvm.recompiler.internal.asm.X64Assembler;
+import io.jpvm.recompiler.internal.runtime.ContextLayout;
+import java.util.Arrays;
+
+/**
+ * Translates a decoded {@link Program} into x86-64 code in one pass over its dense instruction list,
+ * for either profile, with exactly the interpreter's semantics.
+ *
+ * <h2>Layout</h2>
+ * <pre>
+ *   0        entry(guestBase): push callee-saved; r15 = guestBase; save rsp and the fault stub in the
+ *            context; load the 13 guest registers; jmp [context.entryTarget]
+ *            exit: store the 13 guest registers; rsp = saved rsp; pop; ret
+ *            fault stub, common exit tails (exit reason + dense index in edx)
+ *            the instructions, in dense order; every block start begins with its gas check
+ *            cold stubs (mov edx, index; jmp tail) for out-of-gas and panicking branches
+ *            the djump dispatch table: int32 offsets, relative to the table, of the targets' gas checks
+ * </pre>
+ *
+ * <h2>Contract with the Java side</h2>
+ * The Java side charges a run's entry cost itself (exactly like {@code Interpreter.run()}) and
+ * enters at {@link GeneratedCode#bodyOffsets()}: just after a block's gas check. Every exit leaves
+ * an {@link Exits exit reason} and the dense index of the exiting instruction in the context; the
+ * Java side derives pc, argument and resume mode from them. Out of gas leaves the block's charge
+ * subtracted (the Java side restores it for gp072 or sets 0 for javm). Guest memory faults arrive at
+ * the fault stub through the signal handler, with every guest register intact; the trap table maps
+ * the faulting instruction's offset to its dense index. rsp never changes between the prologue and
+ * an exit.
+ */
+public final class CodeGenerator {
+    /** Internal operations beyond the PVM opcodes (profile-specific behaviour, as in the interpreter). */
+    static final int OP_PANIC = 4;
+    static final int OP_JUMP_IND_GP = 6;
+    static final int OP_LOAD_IMM_JUMP_IND_GP = 7;
+
+    private static final long HALT_ADDRESS = 0xFFFF0000L;
+
+    private static final Mem GAS = ctx(ContextLayout.GAS);
+    private static final Mem EXIT_REASON = ctx(ContextLayout.EXIT_REASON);
+    private static final Mem NEXT_INDEX = ctx(ContextLayout.NEXT_INDEX);
+    private static final Mem S0 = ctx(ContextLayout.SCRATCH0);
+    private static final Mem S1 = ctx(ContextLayout.SCRATCH1);
+    /** Every guest memory access: {@code [r15 + rdx]}, rdx = zero-extended 32-bit address. */
+    private static final Mem GUEST = Mem.of(R15, RDX);
+
+    private final Program program;
+    private final GasSchedule schedule;
+    private final boolean gp;
+    private final int count;
+    private final X64Assembler a;
+    private final int[] bodyPos;
+    private final int[] checkPos;
+    private final Label[] targetLabel;
+
+    private int[] trapOff = new int[64];
+    private int[] trapIdx = new int[64];
+    private int trapCount;
+
+    private Label[] stubLabel = new Label[64];
+    private int[] stubIndex = new int[64];
+    private Label[] stubTail = new Label[64];
+    private int stubCount;
+
+    private final Label exit = new Label("exit");
+    private final Label faultStub = new Label("fault");
+    private final Label panicTail = new Label("panic");
+    private final Label trapTail = new Label("trap");
+    private final Label oogTail = new Label("oog");
+    private final Label hostTail = new Label("hostcall");
+    private final Label ecallTail = new Label("ecall");
+    private final Label sbrkTail = new Label("sbrk");
+    private final Label haltPreset = new Label("halt-preset");
+    private final Label panicPreset = new Label("panic-preset");
+    private final Label table = new Label("dispatch");
+
+    private CodeGenerator(Program program, GasSchedule schedule) {
+        this.program = program;
+        this.schedule = schedule;
+        this.gp = program.profile() == Profile.GP072;
+        this.count = program.count();
+        this.a = new X64Assembler(count * 16 + 1024);
+        this.bodyPos = new int[count + 1];
+        this.checkPos = new int[count + 1];
+        this.targetLabel = new Label[count + 1];
+    }
+
+    /** Generates the code of {@code schedule.program()} with {@code schedule}'s block costs. */
+    public static GeneratedCode generate(GasSchedule schedule) {
+        return new CodeGenerator(schedule.program(), schedule).run();
+    }
+
+    private static Mem ctx(int offset) {
+        return Mem.of(R15, ContextLayout.fromGuestBase(offset));
+    }
+
+    private static Reg h(int guest) {
+        return RegisterMap.host(guest);
+    }
+
+    // ------------------------------------------------------------------ driver
+
+    private GeneratedCode run() {
+        if (program.jumpTableSize() > (1 << 29)) {
+            throw new IllegalArgumentException("jump table too large: " + program.jumpTableSize());
+        }
+        for (int i = 0; i < count; i++) {
+            Instruction in = program.instruction(i);
+            if (in.valid() && Profile.hasStaticTarget(in.opcode())) {
+                int t = program.targetIndex(i);
+                if (t >= 0 && targetLabel[t] == null) {
+                    targetLabel[t] = new Label();
+                }
+            }
+        }
+        prologueAndTails();
+        Arrays.fill(checkPos, -1);
+        for (int i = 0; i <= count; i++) {
+            if (program.isBlockStart(i)) {
+                checkPos[i] = a.position();
+                if (targetLabel[i] != null) {
+                    a.bind(targetLabel[i]);
+                }
+                charge(schedule.costAt(i), i);
+            }
+            bodyPos[i] = a.position();
+            if (i == count) {
+                end();
+            } else {
+                instruction(i, program.instruction(i));
+            }
+        }
+        for (int k = 0; k < stubCount; k++) {
+            a.bind(stubLabel[k]);
+            a.movl(RDX, stubIndex[k]);
+            a.jmp(stubTail[k]);
+        }
+        a.align(8);
+        int tablePos = a.position();
+        a.bind(table);
+        int invalid = panicPreset.position() - tablePos;
+        for (int j = 0; j < program.jumpTableSize(); j++) {
+            int t = program.jumpTableIndex(j);
+            a.emitInt(t >= 0 ? checkPos[t] - tablePos : invalid);
+        }
+        byte[] code = a.finish();
+        return new GeneratedCode(code, bodyPos, Arrays.copyOf(trapOff, trapCount), Arrays.copyOf(trapIdx, trapCount),
+                tablePos);
+    }
+
+    private void prologueAndTails() {
+        for (Reg r : RegisterMap.CALLEE_SAVED) {
+            a.push(r);
+        }
+        a.movq(R15, RDI);
+        a.movq(ctx(ContextLayout.SAVED_RSP), RSP);
+        a.leaq(RDX, faultStub);
+        a.movq(ctx(ContextLayout.FAULT_STUB), RDX);
+        a.movl(EXIT_REASON, ContextLayout.EXIT_NONE);
+        for (int k = 0; k < 13; k++) {
+            a.movq(h(k), ctx(ContextLayout.REGS + 8 * k));
+        }
+        a.jmp(ctx(ContextLayout.ENTRY_TARGET));
+
+        a.align(16);
+        a.bind(exit);
+        for (int k = 0; k < 13; k++) {
+            a.movq(ctx(ContextLayout.REGS + 8 * k), h(k));
+        }
+        a.movq(RSP, ctx(ContextLayout.SAVED_RSP));
+        Reg[] saved = RegisterMap.CALLEE_SAVED;
+        for (int k = saved.length - 1; k >= 0; k--) {
+            a.pop(saved[k]);
+        }
+        a.ret();
+
+        a.align(16);
+        a.bind(faultStub);
+        a.movl(EXIT_REASON, Exits.MEMORY_FAULT);
+        a.jmp(exit);
+
+        tail(panicTail, Exits.PANIC);
+        tail(trapTail, Exits.TRAP);
+        tail(oogTail, Exits.OUT_OF_GAS);
+        tail(hostTail, Exits.HOST_CALL);
+        tail(ecallTail, Exits.ECALL);
+        tail(sbrkTail, Exits.SBRK);
+        a.bind(haltPreset);
+        a.movl(EXIT_REASON, Exits.HALT);
+        a.jmp(exit);
+        a.bind(panicPreset);
+        a.movl(EXIT_REASON, Exits.PANIC);
+        a.jmp(exit);
+        a.align(16);
+    }
+
+    /** A common exit tail: the dense index arrives in edx. */
+    private void tail(Label l, int reason) {
+        a.bind(l);
+        a.movl(NEXT_INDEX, RDX);
+        a.movl(EXIT_REASON, reason);
+        a.jmp(exit);
+    }
+
+    /** A cold stub {@code mov edx, index; jmp tail}, emitted after all instructions. */
+    private Label stub(int index, Label tail) {
+        if (stubCount == stubLabel.length) {
+            int len = stubCount * 2;
+            stubLabel = Arrays.copyOf(stubLabel, len);
+            stubIndex = Arrays.copyOf(stubIndex, len);
+            stubTail = Arrays.copyOf(stubTail, len);
+        }
+        Label l = new Label();
+        stubLabel[stubCount] = l;
+        stubIndex[stubCount] = index;
+        stubTail[stubCount] = tail;
+        stubCount++;
+        return l;
+    }
+
+    /** Exits right here through {@code tail} with dense index {@code index}. */
+    private void exitAt(int index, Label tail) {
+        a.movl(RDX, index);
+        a.jmp(tail);
+    }
+
+    private void charge(long cost, int index) {
+        if (cost == (int) cost) {
+            a.subq(GAS, (int) cost);
+        } else {
+            a.movImm64(RDX, cost);
+            a.subq(GAS, RDX);
+        }
+        // signed "gas < cost", exactly the interpreter's comparison
+        a.jccNear(Cond.L, stub(index, oogTail));
+    }
+
+    private void trap(int index) {
+        if (trapCount == trapOff.length) {
+            trapOff = Arrays.copyOf(trapOff, trapCount * 2);
+            trapIdx = Arrays.copyOf(trapIdx, trapCount * 2);
+        }
+        trapOff[trapCount] = a.position();
+        trapIdx[trapCount] = index;
+        trapCount++;
+    }
+
+    /** Running off the end of the code: javm charges the implicit trap (1 gas) and traps; gp072 panics. */
+    private void end() {
+        if (gp) {
+            exitAt(count, panicTail);
+        } else {
+            charge(schedule.endCharge(), count);
+            exitAt(count, trapTail);
+        }
+    }
+
+    private int internalOp(Instruction in) {
+        if (!in.valid()) {
+            return OP_PANIC;
+        }
+        int op = in.opcode();
+        return switch (op) {
+            case Opcode.TRAP -> gp ? OP_PANIC : Opcode.TRAP;
+            case Opcode.UNLIKELY, Opcode.FALLTHROUGH -> Opcode.FALLTHROUGH;
+            case Opcode.SBRK -> gp ? Opcode.SBRK : OP_PANIC;
+            case Opcode.JUMP_IND -> gp ? OP_JUMP_IND_GP : Opcode.JUMP_IND;
+            case Opcode.LOAD_IMM_JUMP_IND -> gp ? OP_LOAD_IMM_JUMP_IND_GP : Opcode.LOAD_IMM_JUMP_IND;
+            default -> op;
+        };
+    }
+
+    // ------------------------------------------------------------------ instructions
+
+    private void instruction(int i, Instruction in) {
+        int op = internalOp(in);
+        Reg ra = h(in.a());
+        Reg rb = h(in.b());
+        Reg rd = h(in.d());
+        long x = in.imm1();
+        long y = in.imm2();
+        int xi = (int) x;
+        switch (op) {
+            // ---------------------------------------------------------- terminators and exits
+            case Opcode.TRAP -> exitAt(i, trapTail);
+            case OP_PANIC -> exitAt(i, panicTail);
+            case Opcode.FALLTHROUGH -> { }
+            case Opcode.ECALL -> exitAt(i, ecallTail);
+            case Opcode.ECALLI -> exitAt(i, hostTail);
+            case Opcode.SBRK -> exitAt(i, sbrkTail);
+            case Opcode.JUMP -> jumpTo(i);
+            case Opcode.LOAD_IMM_JUMP -> {
+                a.movImm64(ra, x);
+                jumpTo(i);
+            }
+            case Opcode.JUMP_IND -> {
+                address(ra, x);
+                djump(i, false);
+            }
+            case OP_JUMP_IND_GP -> {
+                address(ra, x);
+                djump(i, true);
+            }
+            case Opcode.LOAD_IMM_JUMP_IND -> {
+                a.movImm64(ra, x);
+                address(rb, y);
+                djump(i, false);
+            }
+            case OP_LOAD_IMM_JUMP_IND_GP -> {
+                address(rb, y);
+                a.movImm64(ra, x);
+                djump(i, true);
+            }
+            case Opcode.BRANCH_EQ_IMM -> branchImm(i, ra, xi, Cond.E);
+            case Opcode.BRANCH_NE_IMM -> branchImm(i, ra, xi, Cond.NE);
+            case Opcode.BRANCH_LT_U_IMM -> branchImm(i, ra, xi, Cond.B);
+            case Opcode.BRANCH_LE_U_IMM -> branchImm(i, ra, xi, Cond.BE);
+            case Opcode.BRANCH_GE_U_IMM -> branchImm(i, ra, xi, Cond.AE);
+            case Opcode.BRANCH_GT_U_IMM -> branchImm(i, ra, xi, Cond.A);
+            case Opcode.BRANCH_LT_S_IMM -> branchImm(i, ra, xi, Cond.L);
+            case Opcode.BRANCH_LE_S_IMM -> branchImm(i, ra, xi, Cond.LE);
+            case Opcode.BRANCH_GE_S_IMM -> branchImm(i, ra, xi, Cond.GE);
+            case Opcode.BRANCH_GT_S_IMM -> branchImm(i, ra, xi, Cond.G);
+            case Opcode.BRANCH_EQ -> branchReg(i, ra, rb, Cond.E);
+            case Opcode.BRANCH_NE -> branchReg(i, ra, rb, Cond.NE);
+            case Opcode.BRANCH_LT_U -> branchReg(i, ra, rb, Cond.B);
+            case Opcode.BRANCH_LT_S -> branchReg(i, ra, rb, Cond.L);
+            case Opcode.BRANCH_GE_U -> branchReg(i, ra, rb, Cond.AE);
+            case Opcode.BRANCH_GE_S -> branchReg(i, ra, rb, Cond.GE);
+
+            // ---------------------------------------------------------- constants
+            case Opcode.LOAD_IMM_64, Opcode.LOAD_IMM -> a.movImm64(ra, x);
+
+            // ---------------------------------------------------------- memory, absolute address
+            case Opcode.STORE_IMM_U8 -> storeImm(i, xi, 1, y);
+            case Opcode.STORE_IMM_U16 -> storeImm(i, xi, 2, y);
+            case Opcode.STORE_IMM_U32 -> storeImm(i, xi, 4, y);
+            case Opcode.STORE_IMM_U64 -> storeImm(i, xi, 8, y);
+            case Opcode.LOAD_U8, Opcode.LOAD_I8, Opcode.LOAD_U16, Opcode.LOAD_I16, Opcode.LOAD_U32, Opcode.LOAD_I32,
+                    Opcode.LOAD_U64 -> {
+                a.movl(RDX, xi);
+                load(i, op - Opcode.LOAD_U8, ra);
+            }
+            case Opcode.STORE_U8, Opcode.STORE_U16, Opcode.STORE_U32, Opcode.STORE_U64 -> {
+                a.movl(RDX, xi);
+                store(i, 1 << (op - Opcode.STORE_U8), ra);
+            }
+            // ---------------------------------------------------------- memory, register + offset
+            case Opcode.STORE_IMM_IND_U8, Opcode.STORE_IMM_IND_U16, Opcode.STORE_IMM_IND_U32,
+                    Opcode.STORE_IMM_IND_U64 -> {
+                address(ra, x);
+                storeImmAt(i, 1 << (op - Opcode.STORE_IMM_IND_U8), y);
+            }
+            case Opcode.STORE_IND_U8, Opcode.STORE_IND_U16, Opcode.STORE_IND_U32, Opcode.STORE_IND_U64 -> {
+                address(rb, x);
+                store(i, 1 << (op - Opcode.STORE_IND_U8), ra);
+            }
+            case Opcode.LOAD_IND_U8, Opcode.LOAD_IND_I8, Opcode.LOAD_IND_U16, Opcode.LOAD_IND_I16,
+                    Opcode.LOAD_IND_U32, Opcode.LOAD_IND_I32, Opcode.LOAD_IND_U64 -> {
+                address(rb, x);
+                load(i, op - Opcode.LOAD_IND_U8, ra);
+            }
+
+            // ---------------------------------------------------------- two registers: d := f(a)
+            case Opcode.MOVE_REG -> mov(rd, ra);
+            case Opcode.COUNT_SET_BITS_64 -> a.popcntq(rd, ra);
+            case Opcode.COUNT_SET_BITS_32 -> a.popcntl(rd, ra);
+            case Opcode.LEADING_ZERO_BITS_64 -> a.lzcntq(rd, ra);
+            case Opcode.LEADING_ZERO_BITS_32 -> a.lzcntl(rd, ra);
+            case Opcode.TRAILING_ZERO_BITS_64 -> a.tzcntq(rd, ra);
+            case Opcode.TRAILING_ZERO_BITS_32 -> a.tzcntl(rd, ra);
+            case Opcode.SIGN_EXTEND_8 -> a.movsbq(rd, ra);
+            case Opcode.SIGN_EXTEND_16 -> a.movswq(rd, ra);
+            case Opcode.ZERO_EXTEND_16 -> a.movzwl(rd, ra);
+            case Opcode.REVERSE_BYTES -> {
+                mov(rd, ra);
+                a.bswapq(rd);
+            }
+
+            // ---------------------------------------------------------- two registers and an immediate: a := f(b, X)
+            case Opcode.ADD_IMM_32 -> {
+                a.leal(ra, Mem.of(rb, xi));
+                a.movslq(ra, ra);
+            }
+            case Opcode.AND_IMM -> {
+                mov(ra, rb);
+                a.andq(ra, xi);
+            }
+            case Opcode.XOR_IMM -> {
+                mov(ra, rb);
+                a.xorq(ra, xi);
+            }
+            case Opcode.OR_IMM -> {
+                mov(ra, rb);
+                a.orq(ra, xi);
+            }
+            case Opcode.MUL_IMM_32 -> {
+                a.imull(ra, rb, xi);
+                a.movslq(ra, ra);
+            }
+            case Opcode.SET_LT_U_IMM -> setImm(ra, rb, xi, Cond.B);
+            case Opcode.SET_LT_S_IMM -> setImm(ra, rb, xi, Cond.L);
+            case Opcode.SET_GT_U_IMM -> setImm(ra, rb, xi, Cond.A);
+            case Opcode.SET_GT_S_IMM -> setImm(ra, rb, xi, Cond.G);
+            case Opcode.SHLO_L_IMM_32 -> shiftImm32(Shift.SHL, ra, rb, xi);
+            case Opcode.SHLO_R_IMM_32 -> shiftImm32(Shift.SHR, ra, rb, xi);
+            case Opcode.SHAR_R_IMM_32 -> shiftImm32(Shift.SAR, ra, rb, xi);
+            case Opcode.ROT_R_32_IMM -> shiftImm32(Shift.ROR, ra, rb, xi);
+            case Opcode.SHLO_L_IMM_64 -> shiftImm64(Shift.SHL, ra, rb, xi);
+            case Opcode.SHLO_R_IMM_64 -> shiftImm64(Shift.SHR, ra, rb, xi);
+            case Opcode.SHAR_R_IMM_64 -> shiftImm64(Shift.SAR, ra, rb, xi);
+            case Opcode.ROT_R_64_IMM -> shiftImm64(Shift.ROR, ra, rb, xi);
+            case Opcode.SHLO_L_IMM_ALT_32 -> shiftByReg(Shift.SHL, true, null, x, rb, ra);
+            case Opcode.SHLO_R_IMM_ALT_32 -> shiftByReg(Shift.SHR, true, null, x, rb, ra);
+            case Opcode.SHAR_R_IMM_ALT_32 -> shiftByReg(Shift.SAR, true, null, x, rb, ra);
+            case Opcode.ROT_R_32_IMM_ALT -> shiftByReg(Shift.ROR, true, null, x, rb, ra);
+            case Opcode.SHLO_L_IMM_ALT_64 -> shiftByReg(Shift.SHL, false, null, x, rb, ra);
+            case Opcode.SHLO_R_IMM_ALT_64 -> shiftByReg(Shift.SHR, false, null, x, rb, ra);
+            case Opcode.SHAR_R_IMM_ALT_64 -> shiftByReg(Shift.SAR, false, null, x, rb, ra);
+            case Opcode.ROT_R_64_IMM_ALT -> shiftByReg(Shift.ROR, false, null, x, rb, ra);
+            case Opcode.NEG_ADD_IMM_32 -> {
+                if (ra == rb) {
+                    a.negl(ra);
+                    a.addl(ra, xi);
+                } else {
+                    a.movl(ra, xi);
+                    a.subl(ra, rb);
+                }
+                a.movslq(ra, ra);
+            }
+            case Opcode.NEG_ADD_IMM_64 -> {
+                if (ra == rb) {
+                    a.negq(ra);
+                    a.addq(ra, xi);
+                } else {
+                    a.movImm64(ra, x);
+                    a.subq(ra, rb);
+                }
+            }
+            case Opcode.CMOV_IZ_IMM, Opcode.CMOV_NZ_IMM -> {
+                a.movImm64(RDX, x);
+                a.testq(rb, rb);
+                a.cmovq(op == Opcode.CMOV_IZ_IMM ? Cond.E : Cond.NE, ra, RDX);
+            }
+            case Opcode.ADD_IMM_64 -> {
+                if (ra == rb) {
+                    if (xi != 0) {
+                        a.addq(ra, xi);
+                    }
+                } else if (xi == 0) {
+                    a.movq(ra, rb);
+                } else {
+                    a.leaq(ra, Mem.of(rb, xi));
+                }
+            }
+            case Opcode.MUL_IMM_64 -> a.imulq(ra, rb, xi);
+
+            // ---------------------------------------------------------- three registers: d := f(a, b)
+            case Opcode.ADD_32 -> {
+                a.leal(rd, Mem.of(ra, rb));
+                a.movslq(rd, rd);
+            }
+            case Opcode.SUB_32 -> {
+                a.movl(RDX, ra);
+                a.subl(RDX, rb);
+                a.movslq(rd, RDX);
+            }
+            case Opcode.MUL_32 -> {
+                a.movl(RDX, ra);
+                a.imull(RDX, rb);
+                a.movslq(rd, RDX);
+            }
+            case Opcode.DIV_U_32, Opcode.DIV_S_32, Opcode.REM_U_32, Opcode.REM_S_32, Opcode.DIV_U_64,
+                    Opcode.DIV_S_64, Opcode.REM_U_64, Opcode.REM_S_64 -> divide(op, rd, ra, rb);
+            case Opcode.SHLO_L_32 -> shiftByReg(Shift.SHL, true, ra, 0, rb, rd);
+            case Opcode.SHLO_R_32 -> shiftByReg(Shift.SHR, true, ra, 0, rb, rd);
+            case Opcode.SHAR_R_32 -> shiftByReg(Shift.SAR, true, ra, 0, rb, rd);
+            case Opcode.ROT_L_32 -> shiftByReg(Shift.ROL, true, ra, 0, rb, rd);
+            case Opcode.ROT_R_32 -> shiftByReg(Shift.ROR, true, ra, 0, rb, rd);
+            case Opcode.SHLO_L_64 -> shiftByReg(Shift.SHL, false, ra, 0, rb, rd);
+            case Opcode.SHLO_R_64 -> shiftByReg(Shift.SHR, false, ra, 0, rb, rd);
+            case Opcode.SHAR_R_64 -> shiftByReg(Shift.SAR, false, ra, 0, rb, rd);
+            case Opcode.ROT_L_64 -> shiftByReg(Shift.ROL, false, ra, 0, rb, rd);
+            case Opcode.ROT_R_64 -> shiftByReg(Shift.ROR, false, ra, 0, rb, rd);
+            case Opcode.ADD_64 -> {
+                if (rd == ra) {
+                    a.addq(rd, rb);
+                } else if (rd == rb) {
+                    a.addq(rd, ra);
+                } else {
+                    a.leaq(rd, Mem.of(ra, rb));
+                }
+            }
+            case Opcode.SUB_64 -> {
+                if (rd == ra) {
+                    a.subq(rd, rb);
+                } else if (rd == rb) {
+                    a.negq(rd);
+                    a.addq(rd, ra);
+                } else {
+                    a.movq(rd, ra);
+                    a.subq(rd, rb);
+                }
+            }
+            case Opcode.MUL_64, Opcode.AND, Opcode.XOR, Opcode.OR -> commutative(op, rd, ra, rb);
+            case Opcode.MUL_UPPER_S_S, Opcode.MUL_UPPER_U_U, Opcode.MUL_UPPER_S_U -> mulUpper(op, rd, ra, rb);
+            case Opcode.SET_LT_U -> setReg(rd, ra, rb, Cond.B);
+            case Opcode.SET_LT_S -> setReg(rd, ra, rb, Cond.L);
+            case Opcode.CMOV_IZ, Opcode.CMOV_NZ -> {
+                a.testq(rb, rb);
+                a.cmovq(op == Opcode.CMOV_IZ ? Cond.E : Cond.NE, rd, ra);
+            }
+            case Opcode.AND_INV -> {
+                a.movq(RDX, rb);
+                a.notq(RDX);
+                a.andq(RDX, ra);
+                a.movq(rd, RDX);
+            }
+            case Opcode.OR_INV -> {
+                a.movq(RDX, rb);
+                a.notq(RDX);
+                a.orq(RDX, ra);
+                a.movq(rd, RDX);
+            }
+            case Opcode.XNOR -> {
+                a.movq(RDX, ra);
+                a.xorq(RDX, rb);
+                a.notq(RDX);
+                a.movq(rd, RDX);
+            }
+            case Opcode.MAX -> select(rd, ra, rb, Cond.L);
+            case Opcode.MAX_U -> select(rd, ra, rb, Cond.B);
+            case Opcode.MIN -> select(rd, ra, rb, Cond.G);
+            case Opcode.MIN_U -> select(rd, ra, rb, Cond.A);
+            default -> throw new IllegalStateException("no code generator for opcode " + op + " at pc " + in.pc());
+        }
+    }
+
+    private void mov(Reg dst, Reg src) {
+        if (dst != src) {
+            a.movq(dst, src);
+        }
+    }
+
+    // ------------------------------------------------------------------ control flow
+
+    private void jumpTo(int i) {
+        int t = program.targetIndex(i);
+        if (t >= 0) {
+            a.jmp(targetLabel[t]);
+        } else {
+            exitAt(i, panicTail);
+        }
+    }
+
+    private void branch(int i, Cond cc) {
+        int t = program.targetIndex(i);
+        if (t >= 0) {
+            a.jcc(cc, targetLabel[t]);
+        } else {
+            a.jccNear(cc, stub(i, panicTail));
+        }
+    }
+
+    private void branchImm(int i, Reg r, int imm, Cond cc) {
+        a.cmpq(r, imm);
+        branch(i, cc);
+    }
+
+    private void branchReg(int i, Reg r1, Reg r2, Cond cc) {
+        a.cmpq(r1, r2);
+        branch(i, cc);
+    }
+
+    /** edx := (base + imm) mod 2^32. */
+    private void address(Reg base, long imm) {
+        int disp = (int) imm;
+        if (disp == 0) {
+            a.movl(RDX, base);
+        } else {
+            a.leal(RDX, Mem.of(base, disp));
+        }
+    }
+
+    /**
+     * Dynamic jump to the 32-bit address in edx: gp072's halt address halts; address 2(k+1) goes to
+     * jump-table entry k when it is a valid target; everything else panics at this instruction.
+     */
+    private void djump(int i, boolean haltAddress) {
+        a.movl(NEXT_INDEX, i); // for the shared halt/panic tails and invalid table entries
+        if (haltAddress) {
+            a.cmpl(RDX, (int) HALT_ADDRESS);
+            a.jcc(Cond.E, haltPreset);
+        }
+        int len = program.jumpTableSize();
+        if (len == 0) {
+            a.jmp(panicPreset);
+            return;
+        }
+        // k = rotr32(addr, 1) - 1: odd addresses get the top bit, address 0 wraps to 2^32 - 1
+        a.rorl(RDX, 1);
+        a.subl(RDX, 1);
+        a.cmpl(RDX, len);
+        a.jcc(Cond.AE, panicPreset);
+        a.movq(S0, RAX);
+        a.leaq(RAX, table);
+        a.movslq(RDX, Mem.of(RAX, RDX, 4, 0));
+        a.addq(RDX, RAX);
+        a.movq(RAX, S0);
+        a.jmp(RDX);
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    /** kind 0..6 = u8, i8, u16, i16, u32, i32, u64 (the order of the load opcodes). */
+    private void load(int i, int kind, Reg dst) {
+        trap(i);
+        switch (kind) {
+            case 0 -> a.movzbl(dst, GUEST);
+            case 1 -> a.movsbq(dst, GUEST);
+            case 2 -> a.movzwl(dst, GUEST);
+            case 3 -> a.movswq(dst, GUEST);
+            case 4 -> a.movl(dst, GUEST);
+            case 5 -> a.movslq(dst, GUEST);
+            default -> a.movq(dst, GUEST);
+        }
+    }
+
+    private void store(int i, int width, Reg src) {
+        trap(i);
+        switch (width) {
+            case 1 -> a.movb(GUEST, src);
+            case 2 -> a.movw(GUEST, src);
+            case 4 -> a.movl(GUEST, src);
+            default -> a.movq(GUEST, src);
+        }
+    }
+
+    private void storeImm(int i, int address, int width, long value) {
+        a.movl(RDX, address);
+        storeImmAt(i, width, value);
+    }
+
+    private void storeImmAt(int i, int width, long value) {
+        trap(i);
+        switch (width) {
+            case 1 -> a.movb(GUEST, (int) (value & 0xFF));
+            case 2 -> a.movw(GUEST, (int) (value & 0xFFFF));
+            case 4 -> a.movl(GUEST, (int) value);
+            default -> a.movq(GUEST, (int) value); // value is a sign-extended 32-bit immediate
+        }
+    }
+
+    // ------------------------------------------------------------------ arithmetic helpers
+
+    private void setImm(Reg dst, Reg src, int imm, Cond cc) {
+        a.cmpq(src, imm);
+        a.setcc(cc, RDX);
+        a.movzbl(dst, RDX);
+    }
+
+    private void setReg(Reg dst, Reg x, Reg y, Cond cc) {
+        a.cmpq(x, y);
+        a.setcc(cc, RDX);
+        a.movzbl(dst, RDX);
+    }
+
+    /** dst := cc(x, y) ? y : x. */
+    private void select(Reg dst, Reg x, Reg y, Cond cc) {
+        a.cmpq(x, y);
+        a.movq(RDX, x);
+        a.cmovq(cc, RDX, y);
+        a.movq(dst, RDX);
+    }
+
+    private void commutative(int op, Reg d, Reg x, Reg y) {
+        Reg other;
+        if (d == x) {
+            other = y;
+        } else if (d == y) {
+            other = x;
+        } else {
+            a.movq(d, x);
+            other = y;
+        }
+        switch (op) {
+            case Opcode.MUL_64 -> a.imulq(d, other);
+            case Opcode.AND -> a.andq(d, other);
+            case Opcode.XOR -> a.xorq(d, other);
+            default -> a.orq(d, other);
+        }
+    }
+
+    private enum Shift { SHL, SHR, SAR, ROL, ROR }
+
+    private void shift(Shift s, boolean w32, Reg r, int n) {
+        if (w32) {
+            switch (s) {
+                case SHL -> a.shll(r, n);
+                case SHR -> a.shrl(r, n);
+                case SAR -> a.sarl(r, n);
+                case ROL -> a.roll(r, n);
+                default -> a.rorl(r, n);
+            }
+        } else {
+            switch (s) {
+                case SHL -> a.shlq(r, n);
+                case SHR -> a.shrq(r, n);
+                case SAR -> a.sarq(r, n);
+                case ROL -> a.rolq(r, n);
+                default -> a.rorq(r, n);
+            }
+        }
+    }
+
+    private void shiftCl(Shift s, boolean w32, Reg r) {
+        if (w32) {
+            switch (s) {
+                case SHL -> a.shllCl(r);
+                case SHR -> a.shrlCl(r);
+                case SAR -> a.sarlCl(r);
+                case ROL -> a.rollCl(r);
+                default -> a.rorlCl(r);
+            }
+        } else {
+            switch (s) {
+                case SHL -> a.shlqCl(r);
+                case SHR -> a.shrqCl(r);
+                case SAR -> a.sarqCl(r);
+                case ROL -> a.rolqCl(r);
+                default -> a.rorqCl(r);
+            }
+        }
+    }
+
+    /** dst := s32(shift(src32, imm mod 32)). */
+    private void shiftImm32(Shift s, Reg dst, Reg src, int imm) {
+        if (dst != src) {
+            a.movl(dst, src);
+        }
+        int n = imm & 31;
+        if (n != 0) {
+            shift(s, true, dst, n);
+        }
+        a.movslq(dst, dst);
+    }
+
+    /** dst := shift(src, imm mod 64). */
+    private void shiftImm64(Shift s, Reg dst, Reg src, int imm) {
+        mov(dst, src);
+        int n = imm & 63;
+        if (n != 0) {
+            shift(s, false, dst, n);
+        }
+    }
+
+    /**
+     * dst := shift(value, count mod width), value a register or (when {@code valueReg} is null) an
+     * immediate; 32-bit results are sign-extended. The count goes through cl: φ12 (rcx) is parked in
+     * a scratch slot unless the count already is φ12.
+     */
+    private void shiftByReg(Shift s, boolean w32, Reg valueReg, long valueImm, Reg count, Reg dst) {
+        if (valueReg != null) {
+            if (w32) {
+                a.movl(RDX, valueReg);
+            } else {
+                a.movq(RDX, valueReg);
+            }
+        } else {
+            a.movImm64(RDX, w32 ? valueImm & 0xFFFFFFFFL : valueImm);
+        }
+        boolean borrow = count != RCX;
+        if (borrow) {
+            a.movq(S1, RCX);
+            a.movl(RCX, count);
+        }
+        shiftCl(s, w32, RDX);
+        if (borrow && dst != RCX) {
+            a.movq(RCX, S1);
+        }
+        if (w32) {
+            a.movslq(dst, RDX);
+        } else {
+            a.movq(dst, RDX);
+        }
+    }
+
+    /**
+     * Division and remainder, never trapping: a zero divisor (the low 32 bits for 32-bit forms)
+     * and signed division by −1 are handled before any div/idiv, so #DE is impossible. The divisor
+     * is parked in a scratch slot; φ11 (rax) in the other one unless it is the destination.
+     */
+    private void divide(int op, Reg rd, Reg ra, Reg rb) {
+        boolean w32 = op <= Opcode.REM_S_32;
+        boolean signed = op == Opcode.DIV_S_32 || op == Opcode.REM_S_32 || op == Opcode.DIV_S_64
+                || op == Opcode.REM_S_64;
+        boolean rem = op == Opcode.REM_U_32 || op == Opcode.REM_S_32 || op == Opcode.REM_U_64
+                || op == Opcode.REM_S_64;
+        Label nonZero = new Label();
+        Label done = new Label();
+        if (w32) {
+            a.testl(rb, rb);
+        } else {
+            a.testq(rb, rb);
+        }
+        a.jcc(Cond.NE, nonZero);
+        if (!rem) {
+            a.movq(rd, -1);
+        } else if (w32) {
+            a.movslq(rd, ra);
+        } else {
+            mov(rd, ra);
+        }
+        a.jmp(done);
+        a.bind(nonZero);
+        if (signed) {
+            Label normal = new Label();
+            if (w32) {
+                a.cmpl(rb, -1);
+            } else {
+                a.cmpq(rb, -1);
+            }
+            a.jcc(Cond.NE, normal);
+            if (rem) {
+                a.xorl(rd, rd);
+            } else if (w32) {
+                a.movl(RDX, ra);
+                a.negl(RDX);
+                a.movslq(rd, RDX);
+            } else {
+                a.movq(RDX, ra);
+                a.negq(RDX);
+                a.movq(rd, RDX);
+            }
+            a.jmp(done);
+            a.bind(normal);
+        }
+        a.movq(S1, rb);
+        if (rd != RAX) {
+            a.movq(S0, RAX);
+        }
+        if (w32) {
+            a.movl(RAX, ra);
+        } else {
+            mov(RAX, ra);
+        }
+        if (signed) {
+            if (w32) {
+                a.cdq();
+            } else {
+                a.cqo();
+            }
+        } else {
+            a.xorl(RDX, RDX);
+        }
+        if (w32) {
+            if (signed) {
+                a.idivl(S1);
+            } else {
+                a.divl(S1);
+            }
+        } else if (signed) {
+            a.idivq(S1);
+        } else {
+            a.divq(S1);
+        }
+        Reg result = rem ? RDX : RAX;
+        if (w32) {
+            a.movslq(rd, result);
+        } else {
+            mov(rd, result);
+        }
+        if (rd != RAX) {
+            a.movq(RAX, S0);
+        }
+        a.bind(done);
+    }
+
+    /** The upper 64 bits of the 128-bit product (signed×signed, unsigned×unsigned, signed×unsigned). */
+    private void mulUpper(int op, Reg rd, Reg ra, Reg rb) {
+        boolean su = op == Opcode.MUL_UPPER_S_U;
+        a.movq(S1, rb);
+        if (rd != RAX || su) {
+            a.movq(S0, RAX);
+        }
+        mov(RAX, ra);
+        if (op == Opcode.MUL_UPPER_S_S) {
+            a.imulq(S1);
+        } else {
+            a.mulq(S1);
+        }
+        if (su) {
+            // signed a × unsigned b = unsigned product − (a < 0 ? b << 64 : 0)
+            if (ra != RAX) {
+                a.movq(RAX, ra);
+            } else {
+                a.movq(RAX, S0);
+            }
+            a.sarq(RAX, 63);
+            a.andq(RAX, S1);
+            a.subq(RDX, RAX);
+        }
+        if (rd == RAX) {
+            a.movq(RAX, RDX);
+        } else {
+            a.movq(rd, RDX);
+            a.movq(RAX, S0);
+        }
+    }
+}

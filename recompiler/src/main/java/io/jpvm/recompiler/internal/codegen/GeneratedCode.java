@@ -1,0 +1,27 @@
+package io.jpvm.recompiler.internal.codegen;
+
+/**
+ * The output of {@link CodeGenerator}: position-independent x86-64 code (entry point at offset 0)
+ * and the tables the Java side needs to enter it and to attribute its exits.
+ *
+ * @param code        the machine code, followed by the djump dispatch table (int32 offsets)
+ * @param bodyOffsets for every dense index 0..count (count = the end of the code): the offset of the
+ *                    instruction's code just after its block's gas check, where a run may enter
+ * @param trapOffsets the offset of every guest memory access instruction, ascending
+ * @param trapIndices the dense instruction index of each entry of {@code trapOffsets}
+ * @param tableOffset offset of the dispatch table
+ */
+public record GeneratedCode(byte[] code, int[] bodyOffsets, int[] trapOffsets, int[] trapIndices, int tableOffset) {
+
+    /**
+     * The dense index of the instruction whose memory access starts at code offset {@code offset},
+     * or -1 when {@code offset} is not a guest memory access.
+     */
+    public int trapIndex(long offset) {
+        if (offset < 0 || offset > Integer.MAX_VALUE) {
+            return -1;
+        }
+        int k = java.util.Arrays.binarySearch(trapOffsets, (int) offset);
+        return k >= 0 ? trapIndices[k] : -1;
+    }
+}
