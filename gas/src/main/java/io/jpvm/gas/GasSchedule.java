@@ -10,31 +10,31 @@ public final class GasSchedule {
     private final GasModel model;
     private final Program program;
     private final long[] costAt;
-    private final List<GasBlock> blocks;
+    private volatile List<GasBlock> blocks;
 
-    private GasSchedule(Program program, GasModel model, long[] costAt, List<GasBlock> blocks) {
+    private GasSchedule(Program program, GasModel model, long[] costAt) {
         this.program = program;
         this.model = model;
         this.costAt = costAt;
-        this.blocks = blocks;
     }
 
     static GasSchedule compute(Program program, GasModel model) {
-        int n = program.count();
-        long[] costAt = new long[n + 1];
-        List<GasBlock> blocks = new ArrayList<>();
-        for (int i = 0; i <= n; i++) {
-            if (!program.isBlockStart(i)) {
-                continue;
+        long[] costAt;
+        if (model instanceof JavmGasModel javm) {
+            costAt = javm.scheduleCosts(program);
+        } else if (model instanceof Gp072GasModel gp) {
+            costAt = gp.scheduleCosts(program);
+        } else {
+            int n = program.count();
+            costAt = new long[n + 1];
+            for (int i = 0; i <= n; i++) {
+                if (program.isBlockStart(i)) {
+                    // the end of the code charges itself (endCharge) in models where it is not part of a block
+                    costAt[i] = i == n && model.endCharge() > 0 ? 0 : model.blockCost(program, i);
+                }
             }
-            // the end of the code charges itself (endCharge) in models where it is not part of a block
-            long cost = i == n && model.endCharge() > 0 ? 0 : model.blockCost(program, i);
-            costAt[i] = cost;
-            int end = program.blockEnd(i);
-            int count = end - i + 1;
-            blocks.add(new GasBlock(program.pcOf(i), i, count, i == n ? cost + model.endCharge() : cost));
         }
-        return new GasSchedule(program, model, costAt, Collections.unmodifiableList(blocks));
+        return new GasSchedule(program, model, costAt);
     }
 
     public GasModel model() {
@@ -71,8 +71,22 @@ public final class GasSchedule {
         return model.endCharge();
     }
 
-    /** The blocks in pc order. */
+    /** The blocks in pc order (listed on first use). */
     public List<GasBlock> blocks() {
-        return blocks;
+        List<GasBlock> b = blocks;
+        if (b == null) {
+            int n = program.count();
+            List<GasBlock> list = new ArrayList<>();
+            for (int i = 0; i <= n; i++) {
+                if (program.isBlockStart(i)) {
+                    long cost = costAt[i];
+                    int count = program.blockEnd(i) - i + 1;
+                    list.add(new GasBlock(program.pcOf(i), i, count, i == n ? cost + model.endCharge() : cost));
+                }
+            }
+            b = Collections.unmodifiableList(list);
+            blocks = b;
+        }
+        return b;
     }
 }

@@ -1,6 +1,5 @@
 package io.jpvm.gas;
 
-import io.jpvm.isa.Instruction;
 import io.jpvm.isa.Program;
 
 /**
@@ -18,13 +17,33 @@ public final class Gp072GasModel implements GasModel {
         int n = program.count();
         long cost = 0;
         for (int i = start; i < n; i++) {
-            Instruction in = program.instruction(i);
             cost++;
-            if (!in.valid() || program.profile().isTerminator(in.opcode())) {
+            if (!program.isValid(i) || program.isTerminator(i)) {
                 return cost;
             }
         }
         return cost + 1;
+    }
+
+    /**
+     * Every block cost in one backward pass: the instructions from each index up to and including
+     * the next invalid instruction or terminator (+1 for the implicit trap when the code ends
+     * first), kept at the block starts; {@code costs[count]} is the lone implicit trap's 1.
+     */
+    long[] scheduleCosts(Program program) {
+        int n = program.count();
+        long[] costs = new long[n + 1];
+        long run = 1;
+        if (program.isBlockStart(n)) {
+            costs[n] = run;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            run = !program.isValid(i) || program.isTerminator(i) ? 1 : run + 1;
+            if (program.isBlockStart(i)) {
+                costs[i] = run;
+            }
+        }
+        return costs;
     }
 
     @Override

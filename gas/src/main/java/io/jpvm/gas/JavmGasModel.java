@@ -2,7 +2,6 @@ package io.jpvm.gas;
 
 import io.jpvm.gas.internal.JavmCostTable;
 import io.jpvm.isa.CodeBlob;
-import io.jpvm.isa.Instruction;
 import io.jpvm.isa.Opcode;
 import io.jpvm.isa.Program;
 
@@ -47,60 +46,92 @@ public final class JavmGasModel implements GasModel {
 
     @Override
     public long blockCost(Program program, int start) {
+        return simulate(program, start, memCycles, null);
+    }
+
+    /**
+     * Every block cost in one pass over the program (the same model as {@link #blockCost}, fed each
+     * instruction once): {@code costs[i]} for every block start i, 0 elsewhere; the end of the code
+     * charges itself ({@link #endCharge()}), so {@code costs[count]} is 0.
+     */
+    long[] scheduleCosts(Program program) {
+        long[] costs = new long[program.count() + 1];
+        simulate(program, 0, memCycles, costs);
+        return costs;
+    }
+
+    private static long cost(int maxDone) {
+        return maxDone > 3 ? maxDone - 3 : 1;
+    }
+
+    /**
+     * The pipeline model. With {@code costs} null: the cost of the block entered at {@code from}
+     * (up to its terminator or the end of the code). Otherwise: every block start's cost into
+     * {@code costs}, in one pass from {@code from} = 0. Written without data-dependent branches where
+     * it can be (instruction mixes are unpredictable): masks and selects instead of ifs.
+     */
+    private static long simulate(Program program, int from, int memCycles, long[] costs) {
         CodeBlob blob = program.blob();
         int n = program.count();
-        int[] regDone = new int[13];
+        int[] regDone = new int[16]; // 13: the sink for writes that do not happen
         int cycle = 0;
         int decodeUsed = 0;
         int maxDone = 0;
-        for (int i = start; i < n; i++) {
-            Instruction in = program.instruction(i);
-            int pc = in.pc();
-            int op = in.valid() ? in.opcode() : -1;
-            int b1 = blob.byteAt(pc + 1L);
-            int rawA = b1 & 15;
-            int rawB = b1 >> 4;
+        int start = costs == null ? from : -1;
+        for (int i = from; i < n; i++) {
+            if (costs != null && program.isBlockStart(i)) {
+                java.util.Arrays.fill(regDone, 0);
+                cycle = 0;
+                decodeUsed = 0;
+                maxDone = 0;
+                start = i;
+            }
+            if (start < 0) {
+                continue;
+            }
+            boolean valid = program.isValid(i);
+            int e = JavmCostTable.packed(valid ? program.opcode(i) : 256);
+            int raw = program.operandBytes(i);
+            int rawA = raw & 15;
+            int rawB = (raw >> 4) & 15;
             int a = Math.min(12, rawA);
             int b = Math.min(12, rawB);
-            int d = Math.min(12, blob.byteAt(pc + 2L) & 15);
-            int slots = op < 0 ? 1 : JavmCostTable.slots(op, rawA, rawB, a, b, d);
-            if (decodeUsed >= 4) {
-                cycle++;
-                decodeUsed = slots;
-            } else {
-                decodeUsed += slots;
+            int d = Math.min(12, (raw >> 8) & 15);
+            int srcs = e >>> JavmCostTable.P_SRCS_SHIFT;
+            // FIXED opcodes have equal slot counts, so the selector only matters for the other kinds
+            boolean overlap = a == b | ((srcs & JavmCostTable.SRC_D) != 0 & a == d);
+            boolean first = ((e >>> JavmCostTable.P_KIND_SHIFT) & 15) == JavmCostTable.SHIFT ? rawB == rawA : overlap;
+            int slots = (e >>> (first ? JavmCostTable.P_SLOTS_X_SHIFT : JavmCostTable.P_SLOTS_Y_SHIFT)) & 15;
+            int wrap = decodeUsed >= 4 ? 1 : 0;
+            cycle += wrap;
+            decodeUsed = (decodeUsed & (wrap - 1)) + slots;
+            int cycles = e & JavmCostTable.P_CYCLES_MASK;
+            if (cycles == JavmCostTable.P_BRANCH) {
+                cycles = branchCycles(blob, program.target(i));
             }
-            int cycles = op < 0 ? JavmCostTable.defaultCycles() : JavmCostTable.cycles(op);
-            if (cycles == JavmCostTable.MOVE) {
-                regDone[a] = regDone[b];
-            } else {
-                if (cycles == JavmCostTable.MEM) {
-                    cycles = memCycles;
-                } else if (cycles == JavmCostTable.BRANCH) {
-                    cycles = branchCycles(blob, in.target());
+            boolean move = cycles == JavmCostTable.P_MOVE;
+            cycles = cycles == JavmCostTable.P_MEM ? memCycles : cycles;
+            int begin = Math.max(cycle, Math.max(regDone[a] & -(srcs & 1),
+                    Math.max(regDone[b] & -((srcs >> 1) & 1), regDone[d] & -((srcs >> 2) & 1))));
+            int done = begin + cycles;
+            // move_reg: the destination takes the source's readiness, nothing executes
+            regDone[(e & JavmCostTable.P_DST_A) != 0 ? a : 13] = move ? regDone[b] : done;
+            maxDone = Math.max(maxDone, move ? 0 : done);
+            if (valid && program.isTerminator(i)) {
+                if (costs == null) {
+                    return cost(maxDone);
                 }
-                int srcs = op < 0 ? 0 : JavmCostTable.sources(op);
-                int begin = cycle;
-                if ((srcs & JavmCostTable.SRC_A) != 0) {
-                    begin = Math.max(begin, regDone[a]);
-                }
-                if ((srcs & JavmCostTable.SRC_B) != 0) {
-                    begin = Math.max(begin, regDone[b]);
-                }
-                if ((srcs & JavmCostTable.SRC_D) != 0) {
-                    begin = Math.max(begin, regDone[d]);
-                }
-                int done = begin + cycles;
-                if (op >= 0 && JavmCostTable.writesA(op)) {
-                    regDone[a] = done;
-                }
-                maxDone = Math.max(maxDone, done);
-            }
-            if (op >= 0 && program.profile().isTerminator(op)) {
-                break;
+                costs[start] = cost(maxDone);
+                start = -1;
             }
         }
-        return maxDone > 3 ? maxDone - 3 : 1;
+        if (costs == null) {
+            return cost(maxDone);
+        }
+        if (start >= 0) {
+            costs[start] = cost(maxDone);
+        }
+        return 0;
     }
 
     private static int branchCycles(CodeBlob blob, long target) {

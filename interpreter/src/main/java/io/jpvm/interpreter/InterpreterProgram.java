@@ -3,7 +3,6 @@ package io.jpvm.interpreter;
 import io.jpvm.gas.GasModel;
 import io.jpvm.gas.GasSchedule;
 import io.jpvm.interpreter.internal.Ops;
-import io.jpvm.isa.Instruction;
 import io.jpvm.isa.Opcode;
 import io.jpvm.isa.Profile;
 import io.jpvm.isa.Program;
@@ -36,14 +35,16 @@ public final class InterpreterProgram {
         imm = new long[n + 1];
         imm2 = new long[n + 1];
         pcs = new int[n + 1];
+        boolean gp = profile == Profile.GP072;
         for (int i = 0; i < n; i++) {
-            Instruction in = program.instruction(i);
-            pcs[i] = in.pc();
-            int op = internalOp(in);
-            long target = Profile.hasStaticTarget(in.opcode()) ? program.targetIndex(i) : -1;
-            words[i] = op | (long) in.a() << 8 | (long) in.b() << 12 | (long) in.d() << 16 | target << 32;
-            imm[i] = in.imm1();
-            imm2[i] = in.imm2();
+            int opcode = program.opcode(i);
+            pcs[i] = program.pcOf(i);
+            int op = program.isValid(i) ? internalOp(opcode, gp) : Ops.PANIC;
+            long target = Profile.hasStaticTarget(opcode) ? program.targetIndex(i) : -1;
+            words[i] = op | (long) program.a(i) << 8 | (long) program.b(i) << 12 | (long) program.d(i) << 16
+                    | target << 32;
+            imm[i] = program.imm1(i);
+            imm2[i] = program.imm2(i);
         }
         words[n] = Ops.END | -1L << 32;
         pcs[n] = program.codeLength();
@@ -55,12 +56,8 @@ public final class InterpreterProgram {
         endCharge = schedule.endCharge();
     }
 
-    private int internalOp(Instruction in) {
-        if (!in.valid()) {
-            return Ops.PANIC;
-        }
-        int op = in.opcode();
-        boolean gp = profile == Profile.GP072;
+    /** The interpreter's operation for a valid opcode (profile-specific behaviour folded in). */
+    private static int internalOp(int op, boolean gp) {
         return switch (op) {
             case Opcode.TRAP -> gp ? Ops.PANIC : Opcode.TRAP;
             case Opcode.UNLIKELY, Opcode.FALLTHROUGH -> Ops.FALLTHROUGH;

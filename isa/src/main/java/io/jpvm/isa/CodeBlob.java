@@ -37,6 +37,21 @@ public final class CodeBlob {
         return jumpTable.clone();
     }
 
+    /** The code bytes themselves, not a copy: for decoding inside this package only (never modified). */
+    byte[] codeArray() {
+        return code;
+    }
+
+    /** The bitmask itself, not a copy: for decoding inside this package only (never modified). */
+    boolean[] bitmaskArray() {
+        return bitmask;
+    }
+
+    /** The jump table itself, not a copy: for decoding inside this package only (never modified). */
+    int[] jumpTableArray() {
+        return jumpTable;
+    }
+
     /** ζ: the code byte at {@code i} (unsigned), 0 past the end. */
     public int byteAt(long i) {
         return i >= 0 && i < code.length ? code[(int) i] & 0xFF : 0;

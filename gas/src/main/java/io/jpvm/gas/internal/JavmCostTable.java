@@ -103,6 +103,45 @@ public final class JavmCostTable {
         range(227, 230, 3, OVERLAP, 2, 3, bd, true);
     }
 
+    /**
+     * Every input of one opcode in one int, for single-pass scheduling: see {@link #packed(int)}.
+     * Index 256 is the entry of an invalid instruction (1 cycle, 1 slot, no registers).
+     */
+    private static final int[] PACKED = new int[257];
+
+    /** Field layout of {@link #packed(int)}. */
+    public static final int P_CYCLES_MASK = 0xFF;
+    public static final int P_MEM = 0xFF;
+    public static final int P_BRANCH = 0xFE;
+    public static final int P_MOVE = 0xFD;
+    public static final int P_SLOTS_X_SHIFT = 8;
+    public static final int P_SLOTS_Y_SHIFT = 12;
+    public static final int P_KIND_SHIFT = 16;
+    public static final int P_SRCS_SHIFT = 20;
+    public static final int P_DST_A = 1 << 24;
+
+    static {
+        for (int op = 0; op < 256; op++) {
+            int c = CYCLES[op];
+            if (c != MEM && c != BRANCH && c != MOVE && (c < 0 || c > 0xFC)) {
+                throw new AssertionError("cycles " + c + " of opcode " + op);
+            }
+            int cycles = c == MEM ? P_MEM : c == BRANCH ? P_BRANCH : c == MOVE ? P_MOVE : c;
+            PACKED[op] = cycles | SLOTS_X[op] << P_SLOTS_X_SHIFT | SLOTS_Y[op] << P_SLOTS_Y_SHIFT
+                    | SLOT_KIND[op] << P_KIND_SHIFT | SRCS[op] << P_SRCS_SHIFT | (DST_A[op] ? P_DST_A : 0);
+        }
+        PACKED[256] = defaultCycles() | 1 << P_SLOTS_X_SHIFT | 1 << P_SLOTS_Y_SHIFT | FIXED << P_KIND_SHIFT;
+    }
+
+    /**
+     * The packed inputs of {@code op} (0..255, or 256 for an invalid instruction): cycles in the low
+     * byte ({@link #P_MEM}, {@link #P_BRANCH}, {@link #P_MOVE} for the special ones), then the two slot
+     * counts, the slot kind and the source bits (4 bits each), and {@link #P_DST_A}.
+     */
+    public static int packed(int op) {
+        return PACKED[op];
+    }
+
     private static void set(int op, int cycles, int kind, int x, int y, int srcs, boolean dstA) {
         CYCLES[op] = cycles;
         SLOT_KIND[op] = kind;
