@@ -2,4 +2,5 @@
 module io.jpvm.kernel {
     requires transitive io.jpvm.interpreter;
     exports io.jpvm.kernel;
+    uses io.jpvm.kernel.Engine;
 }

@@ -4,9 +4,9 @@ import io.jpvm.interpreter.ExitKind;
 
 /**
  * One VM's machine state inside an engine: 13 registers, pc, gas and an address space that maps
- * 4096-byte physical pages owned by the kernel. Several executions may map the same {@code byte[]}
- * page object; a write through any writable mapping must be visible through every other mapping at
- * once (no copies, no write-back).
+ * 4096-byte pages of the invocation's {@link PhysicalMemory}. Several executions may map the same
+ * physical page; a write through any writable mapping must be visible through every other mapping
+ * and to {@link PhysicalMemory#read} at once (no copies, no write-back).
  *
  * <p>Run semantics (profile {@code javm}, identical for every engine): {@link #run()} executes until
  * an exit and returns its kind. Calling {@code run()} again continues: after {@code HOST_CALL}
@@ -50,9 +50,30 @@ public interface Execution {
      */
     void resumeAt(long pc);
 
-    /** Maps {@code page} (4096 bytes, possibly mapped elsewhere too) at page number {@code pageNumber}. */
-    void map(long pageNumber, byte[] page, boolean writable);
+    /**
+     * Maps physical page {@code physicalPage} of the execution's memory (possibly mapped elsewhere too)
+     * at address page {@code pageNumber}, read-only or read-write.
+     */
+    void map(long pageNumber, long physicalPage, boolean writable);
 
     /** Makes page number {@code pageNumber} inaccessible (a no-op if it is not mapped). */
     void unmap(long pageNumber);
+
+    /**
+     * While {@code on}, the engine may answer {@code ecalli 1} itself, exactly as the kernel with
+     * {@code HostFunction.GAS} would: after the ecalli's block, 10 more gas (if fewer than 10 are left
+     * it exits {@code HOST_CALL} as usual and the kernel runs out of gas), φ7 := the gas left, and on at
+     * the next gas block, charging it. The kernel turns it on only for the VM whose slot 1 holds the
+     * original GAS protocol cap, when the embedder answers protocol 1 with {@code HostFunction.GAS}.
+     * Engines that do not inline ignore it (default).
+     */
+    default void setInlineGas(boolean on) {}
+
+    /** How many {@code ecalli 1} this execution has answered itself (see {@link #setInlineGas}). */
+    default long inlineGasCalls() {
+        return 0;
+    }
+
+    /** The VM is gone: the engine may free what the execution holds. It is never used again. */
+    default void discard() {}
 }

@@ -16,7 +16,11 @@ public interface HostFunction {
      */
     HostAction call(int protocolId, Invocation invocation);
 
-    /** Protocol 1 (GAS): φ7 := gas left, then resume. */
+    /**
+     * Protocol 1 (GAS): φ7 := gas left, then resume. Registering exactly this function for protocol 1
+     * also lets the engine answer VM 0's {@code ecalli 1} inside generated code while its slot 1 holds
+     * the original GAS cap (same gas, same φ7, no exit).
+     */
     HostFunction GAS = (id, inv) -> {
         inv.setActiveReg(7, inv.activeGas());
         return HostAction.RESUME;

@@ -28,8 +28,13 @@ import java.util.Objects;
  *
  * <p>The "active VM" is the VM that made the exit {@code run()} returned for (VM 0 before the first
  * run and after every final result).
+ *
+ * <p><b>Resources:</b> an engine may hold native resources for an invocation (the recompiler: a memfd
+ * for its physical pages, guest windows while VMs run). Guest windows go back to a shared pool when
+ * the invocation ends; {@link #close()} frees the rest at once (a cleaner does it eventually if an
+ * invocation is dropped without it). Memory stays readable after the end until {@code close()}.
  */
-public final class Invocation {
+public final class Invocation implements AutoCloseable {
     private final Kernel kernel;
     private final HostMemory memory;
     private final HostFunction[] hosts;
@@ -45,7 +50,7 @@ public final class Invocation {
         return new Builder(blob);
     }
 
-    /** An invocation of {@code blob} on the interpreter with {@code args} and {@code gas}. */
+    /** An invocation of {@code blob} on {@link Engine#auto()} with {@code args} and {@code gas}. */
     public static Invocation create(byte[] blob, byte[] args, long gas) {
         return builder(blob).args(args).gas(gas).build();
     }
@@ -77,6 +82,23 @@ public final class Invocation {
                 }
             }
         }
+    }
+
+    /**
+     * Frees the engine's native resources; idempotent. The invocation cannot run or access memory
+     * afterwards.
+     */
+    @Override
+    public void close() {
+        kernel.close();
+    }
+
+    /**
+     * Protocol calls the VMs have made so far: answered inside the engine (GAS, see
+     * {@link HostFunction#GAS}), by host functions, or returned to the embedder.
+     */
+    public long protocolCalls() {
+        return kernel.protocolCalls();
     }
 
     /** Whether a final result has been returned. */
@@ -182,7 +204,7 @@ public final class Invocation {
         private final byte[] blob;
         private byte[] args = new byte[0];
         private long gas;
-        private Engine engine = Engine.interpreter();
+        private Engine engine;
         private final HostFunction[] hosts = new HostFunction[KernelCodes.LAST_PROTOCOL + 1];
         private Long operation;
 
@@ -205,7 +227,7 @@ public final class Invocation {
             return this;
         }
 
-        /** The engine (default: the interpreter). */
+        /** The engine (default: {@link Engine#auto()}, the recompiler where it can run, else the interpreter). */
         public Builder engine(Engine engine) {
             this.engine = Objects.requireNonNull(engine, "engine");
             return this;
@@ -232,7 +254,11 @@ public final class Invocation {
          * @throws InvalidProgramException when the blob or the arguments are unusable
          */
         public Invocation build() {
-            Invocation inv = new Invocation(Loader.load(blob, args, gas, engine), hosts.clone());
+            Invocation inv = new Invocation(Loader.load(blob, args, gas, engine != null ? engine : Engine.auto()),
+                    hosts.clone());
+            if (hosts[KernelCodes.GAS_PROTOCOL] == HostFunction.GAS) {
+                inv.kernel.enableInlineGas();
+            }
             if (operation != null) {
                 inv.setActiveReg(7, operation);
             }

@@ -38,6 +38,8 @@ public final class KernelCodes {
     public static final int MAX_CODE_CAPS = 5;
     /** The UNTYPED cap's slot in VM 0. */
     public static final int UNTYPED_SLOT = 254;
+    /** The GAS protocol cap's id (and its slot in VM 0): φ7 := gas left. */
+    public static final int GAS_PROTOCOL = 1;
     /** The highest protocol cap id (protocol caps sit in VM 0's slots 1..28). */
     public static final int LAST_PROTOCOL = 28;
 

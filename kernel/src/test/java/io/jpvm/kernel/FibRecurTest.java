@@ -37,7 +37,7 @@ class FibRecurTest {
     }
 
     static Invocation run(byte[] blob, long n) {
-        Invocation inv = Invocation.builder(blob).gas(10_000_000_000L).operation(n).build();
+        Invocation inv = K.builder(blob).gas(10_000_000_000L).operation(n).build();
         return inv;
     }
 

@@ -17,7 +17,7 @@ class InitTest {
 
     private static InvalidProgramException invalid(byte[] blob, byte[] args, long gas) {
         return assertThrows(InvalidProgramException.class,
-                () -> Invocation.builder(blob).args(args).gas(gas).build());
+                () -> K.builder(blob).args(args).gas(gas).build());
     }
 
     @Test
@@ -40,7 +40,7 @@ class InitTest {
                         add_64        a0, t0, t1
                         ecalli        0
                 """);
-        Invocation inv = Invocation.builder(blob).args(new byte[] {7, 8, 9}).gas(BIG_GAS).build();
+        Invocation inv = K.builder(blob).args(new byte[] {7, 8, 9}).gas(BIG_GAS).build();
         assertEquals(16 * 4096, inv.activeReg(8));
         assertEquals(3, inv.activeReg(9));
         assertEquals(7 + 3 * 256, halt(inv));
@@ -48,7 +48,7 @@ class InitTest {
 
     @Test
     void noArgumentsLeavePhi8AndPhi9Zero() {
-        Invocation inv = Invocation.builder(jar(".container jar\n.data_cap 0 base_page=16 pages=1 rw\n ecalli 0"))
+        Invocation inv = K.builder(jar(".container jar\n.data_cap 0 base_page=16 pages=1 rw\n ecalli 0"))
                 .gas(BIG_GAS).operation(1).build();
         assertEquals(0, inv.activeReg(8));
         assertEquals(0, inv.activeReg(9));
@@ -118,7 +118,7 @@ class InitTest {
         byte[] noSlot0 = jar(".container jar\n ecalli 0");
         assertEquals(Reason.BAD_ARGUMENTS, invalid(noSlot0, new byte[] {1}, BIG_GAS).reason());
         byte[] small = jar(".container jar\n.data_cap 0 base_page=0 pages=1 rw\n ecalli 0");
-        Invocation.builder(small).args(new byte[4096]).gas(BIG_GAS).build();
+        K.builder(small).args(new byte[4096]).gas(BIG_GAS).build();
         assertEquals(Reason.BAD_ARGUMENTS, invalid(small, new byte[4097], BIG_GAS).reason());
     }
 
@@ -153,8 +153,8 @@ class InitTest {
     @Test
     void builderRejectsNegativeGasAndBadHostIds() {
         byte[] blob = jar(".container jar\n ecalli 0");
-        assertThrows(IllegalArgumentException.class, () -> Invocation.builder(blob).gas(-1));
-        assertThrows(IllegalArgumentException.class, () -> Invocation.builder(blob).host(0, HostFunction.GAS));
-        assertThrows(IllegalArgumentException.class, () -> Invocation.builder(blob).host(29, HostFunction.GAS));
+        assertThrows(IllegalArgumentException.class, () -> K.builder(blob).gas(-1));
+        assertThrows(IllegalArgumentException.class, () -> K.builder(blob).host(0, HostFunction.GAS));
+        assertThrows(IllegalArgumentException.class, () -> K.builder(blob).host(29, HostFunction.GAS));
     }
 }

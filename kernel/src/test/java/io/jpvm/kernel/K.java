@@ -48,8 +48,27 @@ final class K {
         return new JarProgram(base.memoryPages(), base.invokeCap(), caps, data.toByteArray()).write();
     }
 
+    /**
+     * The engine the kernel tests run on: system property {@code jpvm.test.engine} (default
+     * {@code interpreter}). The recompiler module runs this whole suite again with {@code recompiler};
+     * a test is skipped where that engine cannot run.
+     */
+    static Engine engine() {
+        String name = System.getProperty("jpvm.test.engine", "interpreter");
+        boolean installed = io.jpvm.kernel.internal.EngineRegistry.installed().stream()
+                .anyMatch(e -> e.name().equals(name) && e.isAvailable());
+        org.junit.jupiter.api.Assumptions.assumeTrue(installed || name.equals("auto"),
+                () -> "engine " + name + " cannot run here");
+        return Engine.named(name);
+    }
+
+    /** {@link Invocation#builder} on the tests' {@link #engine()}. */
+    static Invocation.Builder builder(byte[] blob) {
+        return Invocation.builder(blob).engine(engine());
+    }
+
     static Invocation start(byte[] blob, long gas) {
-        return Invocation.builder(blob).gas(gas).build();
+        return builder(blob).gas(gas).build();
     }
 
     static Invocation start(String source) {

@@ -39,22 +39,22 @@ class ProtocolTest {
     void gasHostFunction() {
         byte[] blob = jar(".container jar\n ecalli 1\n ecalli 0\n");
         long first = K.blockCosts(blob, 64, 0, 1);
-        Invocation inv = Invocation.builder(blob).gas(100_000).host(1, HostFunction.GAS).build();
+        Invocation inv = K.builder(blob).gas(100_000).host(1, HostFunction.GAS).build();
         assertEquals(new KernelResult.Halt(100_000 - first - 10), inv.run());
     }
 
     @Test
     void hostActions() {
         byte[] blob = jar(".container jar\n ecalli 7\n load_imm a0, 9\n ecalli 0\n");
-        Invocation yield = Invocation.builder(blob).gas(100_000).host(7, (id, inv) -> HostAction.YIELD).build();
+        Invocation yield = K.builder(blob).gas(100_000).host(7, (id, inv) -> HostAction.YIELD).build();
         assertEquals(new KernelResult.ProtocolCall(7), yield.run());
         assertEquals(new KernelResult.Halt(9), yield.run());
-        Invocation panic = Invocation.builder(blob).gas(100_000).host(7, (id, inv) -> HostAction.PANIC).build();
+        Invocation panic = K.builder(blob).gas(100_000).host(7, (id, inv) -> HostAction.PANIC).build();
         assertEquals(new KernelResult.Panic(), panic.run());
-        Invocation oog = Invocation.builder(blob).gas(100_000).host(7, (id, inv) -> HostAction.OUT_OF_GAS).build();
+        Invocation oog = K.builder(blob).gas(100_000).host(7, (id, inv) -> HostAction.OUT_OF_GAS).build();
         assertEquals(new KernelResult.OutOfGas(), oog.run());
         assertEquals(0, oog.activeGas());
-        Invocation charge = Invocation.builder(blob).gas(100_000).host(7, (id, inv) -> {
+        Invocation charge = K.builder(blob).gas(100_000).host(7, (id, inv) -> {
             inv.setActiveGas(inv.activeGas() - 1000);
             return HostAction.RESUME;
         }).build();

@@ -2,7 +2,6 @@ package io.jpvm.recompiler;
 
 import io.jpvm.interpreter.ExitKind;
 import io.jpvm.isa.Instruction;
-import io.jpvm.isa.Opcode;
 import io.jpvm.isa.Profile;
 import io.jpvm.recompiler.internal.codegen.Exits;
 import io.jpvm.recompiler.internal.runtime.AddressSpace;
@@ -279,39 +278,8 @@ public final class NativeVm implements AutoCloseable {
                     + ", which is not a guest memory access of this program");
         }
         Instruction in = prog.instruction(at);
-        int op = in.opcode();
-        long x = in.imm1();
-        long address;
-        int width;
-        boolean write;
-        if (op >= Opcode.STORE_IMM_U8 && op <= Opcode.STORE_IMM_U64) {
-            address = x;
-            width = 1 << (op - Opcode.STORE_IMM_U8);
-            write = true;
-        } else if (op >= Opcode.LOAD_U8 && op <= Opcode.LOAD_U64) {
-            address = x;
-            width = 1 << ((op - Opcode.LOAD_U8) >> 1);
-            write = false;
-        } else if (op >= Opcode.STORE_U8 && op <= Opcode.STORE_U64) {
-            address = x;
-            width = 1 << (op - Opcode.STORE_U8);
-            write = true;
-        } else if (op >= Opcode.STORE_IMM_IND_U8 && op <= Opcode.STORE_IMM_IND_U64) {
-            address = reg(in.a()) + x;
-            width = 1 << (op - Opcode.STORE_IMM_IND_U8);
-            write = true;
-        } else if (op >= Opcode.STORE_IND_U8 && op <= Opcode.STORE_IND_U64) {
-            address = reg(in.b()) + x;
-            width = 1 << (op - Opcode.STORE_IND_U8);
-            write = true;
-        } else if (op >= Opcode.LOAD_IND_U8 && op <= Opcode.LOAD_IND_U64) {
-            address = reg(in.b()) + x;
-            width = 1 << ((op - Opcode.LOAD_IND_U8) >> 1);
-            write = false;
-        } else {
-            throw new IllegalStateException("trap table names a non-memory instruction at pc " + in.pc());
-        }
-        long lowest = mem.lowestInaccessible(address & 0xFFFFFFFFL, width, write);
+        GuestAccess access = GuestAccess.of(in, this::reg);
+        long lowest = mem.lowestInaccessible(access.address() & 0xFFFFFFFFL, access.width(), access.write());
         if (lowest < 0) {
             throw new IllegalStateException("guest fault at pc " + in.pc() + " but the page map allows the access");
         }

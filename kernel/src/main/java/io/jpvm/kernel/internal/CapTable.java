@@ -82,8 +82,11 @@ final class CapTable {
         size--;
         caps[size] = null;
         cap.holder = null;
-        if (cap instanceof ProtocolCap p) {
+        if (cap instanceof ProtocolCap p && p.original) {
             p.original = false;
+            if (p.id == Kernel.GAS_PROTOCOL) {
+                owner.lostOriginalGas();
+            }
         }
         return cap;
     }

@@ -32,10 +32,7 @@ public final class HostMemory {
             long at = offset + i;
             int in = (int) (at & 0xFFF);
             int n = Math.min(length - i, PageStore.PAGE_SIZE - in);
-            byte[] page = k.store.pageIfPresent(d.physBase + (at >>> 12));
-            if (page != null) {
-                System.arraycopy(page, in, out, i, n);
-            }
+            k.store.read(d.physBase + (at >>> 12), in, out, i, n);
             i += n;
         }
         return out;
@@ -52,12 +49,13 @@ public final class HostMemory {
             long at = offset + i;
             int in = (int) (at & 0xFFF);
             int n = Math.min(data.length - i, PageStore.PAGE_SIZE - in);
-            System.arraycopy(data, i, k.store.page(physBase + (at >>> 12)), in, n);
+            k.store.write(physBase + (at >>> 12), in, data, i, n);
             i += n;
         }
     }
 
-    private byte[] pageAt(long address) {
+    /** The physical page behind flat address {@code address} of the active VM. */
+    private long pageAt(long address) {
         if (address < 0 || address >= 1L << 32) {
             throw new IllegalArgumentException("address 0x" + Long.toHexString(address) + " is outside 4 GiB");
         }
@@ -66,7 +64,7 @@ public final class HostMemory {
         if (d == null) {
             throw new IllegalArgumentException("address 0x" + Long.toHexString(address) + " is not mapped in the active VM");
         }
-        return k.store.page(d.physBase + page - d.base);
+        return d.physBase + page - d.base;
     }
 
     /** {@code length} bytes at flat address {@code address} of the active VM; every byte must be mapped. */
@@ -76,7 +74,7 @@ public final class HostMemory {
             long at = address + i;
             int in = (int) (at & 0xFFF);
             int n = Math.min(length - i, PageStore.PAGE_SIZE - in);
-            System.arraycopy(pageAt(at), in, out, i, n);
+            k.store.read(pageAt(at), in, out, i, n);
             i += n;
         }
         return out;
@@ -93,7 +91,7 @@ public final class HostMemory {
             long at = address + i;
             int in = (int) (at & 0xFFF);
             int n = Math.min(data.length - i, PageStore.PAGE_SIZE - in);
-            System.arraycopy(data, i, pageAt(at), in, n);
+            k.store.write(pageAt(at), in, data, i, n);
             i += n;
         }
     }

@@ -5,6 +5,7 @@ import io.jpvm.interpreter.Interpreter;
 import io.jpvm.interpreter.InterpreterProgram;
 import io.jpvm.kernel.CompiledCode;
 import io.jpvm.kernel.Execution;
+import io.jpvm.kernel.PhysicalMemory;
 
 /** One decoded program shared by all interpreter executions of a CODE cap. */
 final class InterpreterCode implements CompiledCode {
@@ -15,7 +16,10 @@ final class InterpreterCode implements CompiledCode {
     }
 
     @Override
-    public Execution newExecution() {
-        return new InterpreterExecution(new Interpreter(program, new GuestMemory(false)));
+    public Execution newExecution(PhysicalMemory memory) {
+        if (!(memory instanceof HeapMemory heap)) {
+            throw new IllegalArgumentException("the interpreter runs on heap memory, not " + memory.getClass().getName());
+        }
+        return new InterpreterExecution(new Interpreter(program, new GuestMemory(false)), heap);
     }
 }

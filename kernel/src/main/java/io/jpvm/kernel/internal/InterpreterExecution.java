@@ -7,9 +7,11 @@ import io.jpvm.kernel.Execution;
 /** An {@link Execution} backed by an {@link Interpreter} and its (lazily allocated) guest memory. */
 final class InterpreterExecution implements Execution {
     private final Interpreter vm;
+    private final HeapMemory memory;
 
-    InterpreterExecution(Interpreter vm) {
+    InterpreterExecution(Interpreter vm, HeapMemory memory) {
         this.vm = vm;
+        this.memory = memory;
     }
 
     @Override
@@ -63,8 +65,8 @@ final class InterpreterExecution implements Execution {
     }
 
     @Override
-    public void map(long pageNumber, byte[] page, boolean writable) {
-        vm.memory().map(pageNumber, page, writable);
+    public void map(long pageNumber, long physicalPage, boolean writable) {
+        vm.memory().map(pageNumber, memory.page(physicalPage), writable);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.jpvm.kernel.Engine;
 import io.jpvm.kernel.Execution;
 import io.jpvm.kernel.KernelCodes;
 import io.jpvm.kernel.KernelResult;
+import io.jpvm.kernel.PhysicalMemory;
 import java.util.ArrayList;
 
 /**
@@ -13,6 +14,9 @@ import java.util.ArrayList;
  * Confined to one thread.
  */
 public final class Kernel {
+    /** The GAS protocol cap's id (and slot in VM 0). */
+    static final int GAS_PROTOCOL = KernelCodes.GAS_PROTOCOL;
+
     final Engine engine;
     final PageStore store;
     final VmArena arena = new VmArena();
@@ -24,12 +28,17 @@ public final class Kernel {
     final Creation creation;
     final Removal removal;
     final Ecalls ecalls;
+    /** VM 0. */
+    Vm root;
     Vm active;
     private boolean finished;
+    private boolean closed;
+    /** Protocol calls that reached the kernel (the engine's inline GAS answers are counted by the engine). */
+    private long protocolCalls;
 
-    Kernel(Engine engine, long memoryPages) {
+    Kernel(Engine engine, PhysicalMemory memory) {
         this.engine = engine;
-        this.store = new PageStore(memoryPages);
+        this.store = new PageStore(memory);
         this.mapper = new Mapper(store);
         this.refs = new CapRefs(arena);
         this.faults = new Faults(this);
@@ -41,8 +50,8 @@ public final class Kernel {
 
     /** Runs until a result for the embedder. */
     public KernelResult run() {
-        if (finished) {
-            throw new IllegalStateException("the invocation has ended");
+        if (finished || closed) {
+            throw new IllegalStateException(closed ? "the invocation is closed" : "the invocation has ended");
         }
         while (true) {
             Vm vm = active;
@@ -58,7 +67,9 @@ public final class Kernel {
             };
             if (r != null) {
                 if (r.isFinal()) {
-                    finished = true;
+                    finish();
+                } else {
+                    protocolCalls++;
                 }
                 return r;
             }
@@ -70,13 +81,41 @@ public final class Kernel {
         KernelResult r = outOfGas ? faults.outOfGasAtCall(active)
                 : faults.faultAtCall(active, KernelCodes.STATUS_PANIC, KernelCodes.HUH);
         if (r != null) {
-            finished = true;
+            finish();
         }
         return r;
     }
 
+    private void finish() {
+        finished = true;
+        store.memory().endRuns();
+    }
+
     public boolean finished() {
         return finished;
+    }
+
+    /** Frees the engine's native resources (guest windows, memfd); idempotent. Nothing runs afterwards. */
+    public void close() {
+        if (!closed) {
+            closed = true;
+            store.memory().close();
+        }
+    }
+
+    /**
+     * Lets the engine answer VM 0's {@code ecalli 1} itself while slot 1 holds the original GAS
+     * protocol cap (the embedder answers protocol 1 with {@code HostFunction.GAS}).
+     */
+    public void enableInlineGas() {
+        if (root.caps.get(GAS_PROTOCOL) instanceof ProtocolCap p && p.id == GAS_PROTOCOL && p.original) {
+            root.exec().setInlineGas(true);
+        }
+    }
+
+    /** Protocol calls made so far: those answered inside the engine, by host functions or by the embedder. */
+    public long protocolCalls() {
+        return protocolCalls + root.exec().inlineGasCalls();
     }
 
     /** The active VM's execution (registers, gas). */

@@ -5,15 +5,13 @@ import io.jpvm.gas.JavmGasModel;
 import io.jpvm.isa.BlobFormatException;
 import io.jpvm.isa.CapEntry;
 import io.jpvm.isa.CapType;
-import io.jpvm.isa.CodeBlob;
 import io.jpvm.isa.JarProgram;
-import io.jpvm.isa.Profile;
-import io.jpvm.isa.Program;
 import io.jpvm.kernel.Engine;
 import io.jpvm.kernel.Execution;
 import io.jpvm.kernel.InvalidProgramException;
 import io.jpvm.kernel.InvalidProgramException.Reason;
 import io.jpvm.kernel.KernelCodes;
+import io.jpvm.kernel.PhysicalMemory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -64,9 +62,22 @@ public final class Loader {
         }
         checkOverlaps(data);
         checkArgs(jar, args);
-        Kernel k = new Kernel(engine, jar.memoryPages());
-        Map<CapEntry, KernelCode> compiled = compile(jar, code, engine);
+        PhysicalMemory memory = engine.newMemory(jar.memoryPages());
+        try {
+            Map<CapEntry, KernelCode> compiled = compile(jar, code, engine, memory);
+            Kernel k = new Kernel(engine, memory);
+            init(k, jar, compiled, args, gas - initGas);
+            return k;
+        } catch (RuntimeException | Error e) {
+            memory.close();
+            throw e;
+        }
+    }
+
+    /** VM 0's table, the manifest DATA caps (filled and mapped), the arguments and the gas. */
+    private static void init(Kernel k, JarProgram jar, Map<CapEntry, KernelCode> compiled, byte[] args, long gas) {
         Vm root = k.arena.allocate(compiled.get(jar.invokeEntry()));
+        k.root = root;
         k.active = root;
         root.state = VmState.RUNNING;
         for (int id = 1; id <= KernelCodes.LAST_PROTOCOL; id++) {
@@ -99,28 +110,31 @@ public final class Loader {
             ex.setReg(8, jar.cap(0).basePage() * JarProgram.PAGE_SIZE);
             ex.setReg(9, args.length);
         }
-        ex.setGas(gas - initGas);
-        return k;
+        ex.setGas(gas);
     }
 
-    /** Compiles each distinct CODE sub-blob once (identical sub-blobs share one compilation). */
-    private static Map<CapEntry, KernelCode> compile(JarProgram jar, List<CapEntry> code, Engine engine) {
+    /**
+     * Compiles each distinct CODE sub-blob once (identical sub-blobs share one compilation), through
+     * the cross-invocation {@link CodeCache}.
+     */
+    private static Map<CapEntry, KernelCode> compile(JarProgram jar, List<CapEntry> code, Engine engine,
+            PhysicalMemory memory) {
         GasModel gas = JavmGasModel.forMemoryPages(jar.memoryPages());
         Map<CapEntry, KernelCode> out = new HashMap<>();
         Map<ByteKey, KernelCode> bySubBlob = new HashMap<>();
         for (CapEntry c : code) {
-            ByteKey key = new ByteKey(jar.capData(c));
+            byte[] sub = jar.capData(c);
+            ByteKey key = new ByteKey(sub);
             KernelCode kc = bySubBlob.get(key);
             if (kc == null) {
-                CodeBlob blob;
+                CodeCache.Entry e;
                 try {
-                    blob = jar.codeOf(c);
-                } catch (BlobFormatException e) {
+                    e = CodeCache.SHARED.get(engine, sub, gas, () -> jar.codeOf(c));
+                } catch (BlobFormatException ex) {
                     throw new InvalidProgramException(Reason.MALFORMED_BLOB, "CODE cap in slot " + c.slot()
-                            + ": " + e.getMessage(), e);
+                            + ": " + ex.getMessage(), ex);
                 }
-                Program program = Program.of(blob, Profile.JAVM);
-                kc = new KernelCode(bySubBlob.size(), program, engine.compile(program, gas));
+                kc = new KernelCode(bySubBlob.size(), e.program(), e.compiled(), memory);
                 bySubBlob.put(key, kc);
             }
             out.put(c, kc);

@@ -4,7 +4,7 @@ import io.jpvm.kernel.Execution;
 
 /**
  * Keeps DATA caps' mapped bits and the holders' engine address spaces in step: mapping page p of a
- * cap maps the physical page object at address page {@code base + p} of the VM holding the cap.
+ * cap maps physical page {@code physBase + p} at address page {@code base + p} of the VM holding the cap.
  */
 final class Mapper {
     /** Address pages (4 GiB / 4096). */
@@ -44,7 +44,8 @@ final class Mapper {
         boolean writable = d.access == 1;
         for (long p = first; p < first + count; p++) {
             if (!d.isMapped(p)) {
-                ex.map(d.base + p, store.page(d.physBase + p), writable);
+                store.touch(d.physBase + p);
+                ex.map(d.base + p, d.physBase + p, writable);
                 d.setMapped(p, true);
             }
         }

@@ -1,36 +1,42 @@
 package io.jpvm.kernel.internal;
 
+import io.jpvm.kernel.PhysicalMemory;
+
 /**
- * The physical pages of one invocation: the UNTYPED pool of {@code memory_pages} pages, handed out
- * by a bump pointer (manifest DATA caps first, then RETYPE). A page is a plain {@code byte[4096]}
- * created on first use, so unused pool pages cost nothing; every mapping of a physical page (a DATA
- * cap and all views GRANTed from it) uses the same array object.
+ * The physical pages of one invocation as the kernel sees them: the UNTYPED pool of
+ * {@code memory_pages} pages of the engine's {@link PhysicalMemory}, handed out by a bump pointer
+ * (manifest DATA caps first, then RETYPE), and the count of pages in use (written by the host or
+ * mapped by a VM at least once), which is the same whatever the engine.
  */
 final class PageStore {
-    public static final int PAGE_SIZE = 4096;
-    private static final int CHUNK_BITS = 10;
-    private static final int CHUNK = 1 << CHUNK_BITS;
+    public static final int PAGE_SIZE = PhysicalMemory.PAGE_SIZE;
+    private static final int CHUNK_BITS = 16;
 
-    private final long totalPages;
+    private final PhysicalMemory memory;
     private long next;
-    private byte[][][] chunks = new byte[0][][];
-    private long materialized;
+    /** One bit per page used, in lazily created chunks of 2^16 pages. */
+    private long[][] used = new long[0][];
+    private long usedCount;
 
-    public PageStore(long totalPages) {
-        this.totalPages = totalPages;
+    PageStore(PhysicalMemory memory) {
+        this.memory = memory;
     }
 
-    public long totalPages() {
-        return totalPages;
+    PhysicalMemory memory() {
+        return memory;
+    }
+
+    long totalPages() {
+        return memory.pageCount();
     }
 
     /** Pages not yet carved. */
-    public long remaining() {
-        return totalPages - next;
+    long remaining() {
+        return memory.pageCount() - next;
     }
 
     /** Carves {@code n} pages (n ≤ remaining) and returns the first physical page number. */
-    public long carve(long n) {
+    long carve(long n) {
         if (n < 0 || n > remaining()) {
             throw new IllegalArgumentException("cannot carve " + n + " pages, " + remaining() + " left");
         }
@@ -39,43 +45,48 @@ final class PageStore {
         return first;
     }
 
-    /** Physical page {@code phys} (a carved page), created zero-filled on first use. */
-    public byte[] page(long phys) {
+    private void checkCarved(long phys) {
         if (phys < 0 || phys >= next) {
             throw new IllegalArgumentException("physical page " + phys + " was never carved");
         }
+    }
+
+    /** Records that physical page {@code phys} (carved) is in use: it is about to be mapped or written. */
+    void touch(long phys) {
+        checkCarved(phys);
         int hi = (int) (phys >>> CHUNK_BITS);
-        if (hi >= chunks.length) {
-            byte[][][] grown = new byte[(int) Math.min(Math.max(hi + 1L, chunks.length * 2L), Integer.MAX_VALUE - 8)][][];
-            System.arraycopy(chunks, 0, grown, 0, chunks.length);
-            chunks = grown;
+        if (hi >= used.length) {
+            long[][] grown = new long[Math.max(hi + 1, used.length * 2)][];
+            System.arraycopy(used, 0, grown, 0, used.length);
+            used = grown;
         }
-        byte[][] chunk = chunks[hi];
+        long[] chunk = used[hi];
         if (chunk == null) {
-            chunk = new byte[CHUNK][];
-            chunks[hi] = chunk;
+            chunk = new long[1 << (CHUNK_BITS - 6)];
+            used[hi] = chunk;
         }
-        int lo = (int) (phys & (CHUNK - 1));
-        byte[] p = chunk[lo];
-        if (p == null) {
-            p = new byte[PAGE_SIZE];
-            chunk[lo] = p;
-            materialized++;
+        int bit = (int) (phys & ((1 << CHUNK_BITS) - 1));
+        long mask = 1L << bit;
+        if ((chunk[bit >>> 6] & mask) == 0) {
+            chunk[bit >>> 6] |= mask;
+            usedCount++;
         }
-        return p;
     }
 
-    /** Physical page {@code phys} if it has been created, else null (it reads as zeros). */
-    public byte[] pageIfPresent(long phys) {
-        int hi = (int) (phys >>> CHUNK_BITS);
-        if (phys < 0 || hi >= chunks.length || chunks[hi] == null) {
-            return null;
-        }
-        return chunks[hi][(int) (phys & (CHUNK - 1))];
+    /** {@code length} bytes of physical page {@code phys} from byte {@code offset} into {@code dst}. */
+    void read(long phys, int offset, byte[] dst, int dstOffset, int length) {
+        checkCarved(phys);
+        memory.read(phys, offset, dst, dstOffset, length);
     }
 
-    /** Pages created so far (memory actually used). */
-    public long materializedPages() {
-        return materialized;
+    /** Writes {@code length} bytes of {@code src} into physical page {@code phys} at {@code offset}. */
+    void write(long phys, int offset, byte[] src, int srcOffset, int length) {
+        touch(phys);
+        memory.write(phys, offset, src, srcOffset, length);
+    }
+
+    /** Pages used so far (memory actually touched). */
+    long materializedPages() {
+        return usedCount;
     }
 }

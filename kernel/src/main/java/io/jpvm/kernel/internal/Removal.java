@@ -100,6 +100,7 @@ final class Removal {
                     dropOne(c);
                 }
             }
+            v.discard();
             k.arena.release(v);
         }
     }

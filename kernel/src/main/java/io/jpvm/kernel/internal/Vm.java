@@ -29,10 +29,24 @@ final class Vm {
     Execution exec() {
         Execution e = exec;
         if (e == null) {
-            e = code.compiled.newExecution();
+            e = code.newExecution();
             exec = e;
         }
         return e;
+    }
+
+    /** Slot 1's original GAS cap has left: the engine must exit on {@code ecalli 1} again. */
+    void lostOriginalGas() {
+        if (exec != null) {
+            exec.setInlineGas(false);
+        }
+    }
+
+    /** The VM is removed: its execution may free what it holds. */
+    void discard() {
+        if (exec != null) {
+            exec.discard();
+        }
     }
 
     @Override

@@ -8,15 +8,12 @@ import static io.jpvm.recompiler.internal.asm.Reg.RDX;
 import static io.jpvm.recompiler.internal.asm.Reg.RSP;
 
 import io.jpvm.gas.GasSchedule;
-import io.jpvm.isa.Instruction;
 import io.jpvm.isa.Opcode;
 import io.jpvm.isa.Profile;
 import io.jpvm.isa.Program;
 import io.jpvm.recompiler.internal.asm.Cond;
-import io.jpvm.recompiler.internal.asm.Label;
 import io.jpvm.recompiler.internal.asm.Mem;
 import io.jpvm.recompiler.internal.asm.Reg;
-import io.jpvm.recompiler.internal.asm.X64Assembler;
 import io.jpvm.recompiler.internal.runtime.ContextLayout;
 import java.util.Arrays;
 
@@ -44,6 +41,14 @@ import java.util.Arrays;
  * the fault stub through the signal handler, with every guest register intact; the trap table maps
  * the faulting instruction's offset to its dense index. rsp never changes between the prologue and
  * an exit.
+ *
+ * <h2>Gas</h2>
+ * The context's gas field is read in the prologue and written back at the exit. In between the gas
+ * lives in xmm15 (with AVX; else it stays in the context): every block start subtracts its cost from
+ * a constant pool and tests the sign against the mask in xmm14. A self-loop (a block of rdx-free ALU
+ * instructions closed by a conditional branch back to its own start) keeps the gas in rdx instead:
+ * charged at the back edge, fused with the branch, its head 32-byte aligned; entries into such a loop
+ * from the Java side go through stubs that move the gas into rdx first.
  */
 public final class CodeGenerator {
     /** Internal operations beyond the PVM opcodes (profile-specific behaviour, as in the interpreter). */
@@ -58,14 +63,13 @@ public final class CodeGenerator {
     private static final Mem NEXT_INDEX = ctx(ContextLayout.NEXT_INDEX);
     private static final Mem S0 = ctx(ContextLayout.SCRATCH0);
     private static final Mem S1 = ctx(ContextLayout.SCRATCH1);
-    /** Every guest memory access: {@code [r15 + rdx]}, rdx = zero-extended 32-bit address. */
-    private static final Mem GUEST = Mem.of(R15, RDX);
 
     private final Program program;
     private final GasSchedule schedule;
     private final boolean gp;
+    private final short[] internal;
     private final int count;
-    private final X64Assembler a;
+    private final Emitter a;
     private final int[] bodyPos;
     private final int[] checkPos;
     private final Label[] targetLabel;
@@ -90,13 +94,42 @@ public final class CodeGenerator {
     private final Label haltPreset = new Label("halt-preset");
     private final Label panicPreset = new Label("panic-preset");
     private final Label table = new Label("dispatch");
+    private final java.util.HashMap<Long, Label> costLabels = new java.util.HashMap<>();
+
+    /** The xmm register holding the gas during a run ({@link #XMM_GAS}), and the one holding 1 << 63. */
+    static final int GAS_XMM = 15;
+    static final int SIGN_XMM = 14;
+    /**
+     * Whether the gas lives in xmm15 while generated code runs (needs AVX; on by default where the CPU
+     * has it; {@code -Djpvm.recompiler.gas=memory} keeps it in the context as before).
+     */
+    static final boolean XMM_GAS = !"memory".equals(System.getProperty("jpvm.recompiler.gas")) && cpuHas("avx");
+
+    private static boolean cpuHas(String flag) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("flags")) {
+                    return java.util.Arrays.asList(line.substring(line.indexOf(':') + 1).trim().split("\\s+"))
+                            .contains(flag);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** The body (after its gas check) of the block after an inline {@code ecalli 1}, bound when emitted. */
+    private Label inlineBody;
+    private int inlineBodyIndex;
 
     private CodeGenerator(Program program, GasSchedule schedule) {
         this.program = program;
         this.schedule = schedule;
         this.gp = program.profile() == Profile.GP072;
+        this.internal = INTERNAL[gp ? 1 : 0];
         this.count = program.count();
-        this.a = new X64Assembler(count * 16 + 1024);
+        this.a = new Emitter(count * 12 + 1024);
         this.bodyPos = new int[count + 1];
         this.checkPos = new int[count + 1];
         this.targetLabel = new Label[count + 1];
@@ -122,8 +155,8 @@ public final class CodeGenerator {
             throw new IllegalArgumentException("jump table too large: " + program.jumpTableSize());
         }
         for (int i = 0; i < count; i++) {
-            Instruction in = program.instruction(i);
-            if (in.valid() && Profile.hasStaticTarget(in.opcode())) {
+            int w = program.packed(i);
+            if ((w & Program.PACKED_VALID) != 0 && Profile.hasStaticTarget(w & 0xFF)) {
                 int t = program.targetIndex(i);
                 if (t >= 0 && targetLabel[t] == null) {
                     targetLabel[t] = new Label();
@@ -133,24 +166,60 @@ public final class CodeGenerator {
         prologueAndTails();
         Arrays.fill(checkPos, -1);
         for (int i = 0; i <= count; i++) {
-            if (program.isBlockStart(i)) {
+            int w = program.packed(i);
+            if ((w & Program.PACKED_BLOCK_START) != 0) {
                 checkPos[i] = a.position();
                 if (targetLabel[i] != null) {
                     a.bind(targetLabel[i]);
                 }
                 charge(schedule.costAt(i), i);
+                int e = selfLoopEnd(i);
+                if (e >= 0) {
+                    loopStart = i;
+                    loopEnd = e;
+                }
             }
-            bodyPos[i] = a.position();
+            if (loopStart >= 0 && i > loopStart) {
+                // inside a self-loop the gas is in rdx: entries from outside go through a stub
+                Label in = new Label();
+                a.bind(in);
+                addEntry(i, in);
+            } else {
+                bodyPos[i] = a.position();
+            }
+            if (inlineBody != null && inlineBodyIndex == i) {
+                a.bind(inlineBody);
+                inlineBody = null;
+            }
+            if (i == loopStart) {
+                gasToRdx();
+                a.align(ALIGN_LOOPS);
+                loopHead = new Label();
+                a.bind(loopHead);
+            }
             if (i == count) {
                 end();
             } else {
-                instruction(i, program.instruction(i));
+                instruction(i, w);
             }
         }
         for (int k = 0; k < stubCount; k++) {
             a.bind(stubLabel[k]);
             a.movl(RDX, stubIndex[k]);
             a.jmp(stubTail[k]);
+        }
+        for (int k = 0; k < entryCount; k++) {
+            bodyPos[entryIndex[k]] = a.position();
+            gasToRdx();
+            a.jmp(entryTarget[k]);
+        }
+        if (!costLabels.isEmpty()) {
+            a.align(16);
+            for (java.util.Map.Entry<Long, Label> e : costLabels.entrySet()) {
+                a.bind(e.getValue());
+                a.emitLong(e.getKey());
+                a.emitLong(0);
+            }
         }
         a.align(8);
         int tablePos = a.position();
@@ -174,6 +243,12 @@ public final class CodeGenerator {
         a.leaq(RDX, faultStub);
         a.movq(ctx(ContextLayout.FAULT_STUB), RDX);
         a.movl(EXIT_REASON, ContextLayout.EXIT_NONE);
+        if (XMM_GAS) {
+            a.movq(RDX, GAS);
+            a.vmovqToXmm(GAS_XMM, RDX);
+            a.movabsq(RDX, Long.MIN_VALUE);
+            a.vmovqToXmm(SIGN_XMM, RDX);
+        }
         for (int k = 0; k < 13; k++) {
             a.movq(h(k), ctx(ContextLayout.REGS + 8 * k));
         }
@@ -181,6 +256,10 @@ public final class CodeGenerator {
 
         a.align(16);
         a.bind(exit);
+        if (XMM_GAS) {
+            gasToRdx();
+            a.movq(GAS, RDX);
+        }
         for (int k = 0; k < 13; k++) {
             a.movq(ctx(ContextLayout.REGS + 8 * k), h(k));
         }
@@ -241,7 +320,20 @@ public final class CodeGenerator {
         a.jmp(tail);
     }
 
+    /**
+     * Charges a block: gas −= cost, out of gas when the result is negative (the gas is never negative
+     * on entry: the Java side charges the entry itself and enters only with gas ≥ 0, so "negative after
+     * the subtraction" is exactly the interpreter's signed "gas < cost"). With {@link #XMM_GAS} the
+     * gas lives in xmm15 for the whole run ({@code vpsubq} of the cost from a constant pool, then
+     * {@code vptest} against the sign mask in xmm14): no memory read-modify-write per block.
+     */
     private void charge(long cost, int index) {
+        if (XMM_GAS) {
+            a.vpsubqRip(GAS_XMM, costConstant(cost));
+            a.vptest(GAS_XMM, SIGN_XMM);
+            a.jccNear(Cond.NE, stub(index, oogTail));
+            return;
+        }
         if (cost == (int) cost) {
             a.subq(GAS, (int) cost);
         } else {
@@ -250,6 +342,68 @@ public final class CodeGenerator {
         }
         // signed "gas < cost", exactly the interpreter's comparison
         a.jccNear(Cond.L, stub(index, oogTail));
+    }
+
+    /**
+     * javm {@code ecalli 1} at dense index {@code i} (its block is paid): if the context's
+     * {@code inlineGas} flag is set and at least 10 gas are left (unsigned, as the kernel compares),
+     * answer the GAS protocol here — gas −= 10, φ7 := gas, count the call — and go on to the next
+     * block, charging it in the register (one store of the gas instead of two); otherwise exit as a
+     * host call, gas untouched, and let the kernel decide. Out of gas for the next block exits at it
+     * as its own check would (javm: the Java side sets the gas to 0).
+     */
+    private void inlineGas(int i) {
+        Label host = stub(i, hostTail);
+        a.cmpl(ctx(ContextLayout.INLINE_GAS), 0);
+        a.jccNear(Cond.E, host);
+        loadGas();
+        a.subq(RDX, ContextLayout.INLINE_GAS_CHARGE);
+        a.jccNear(Cond.B, host);
+        a.movq(h(7), RDX);
+        a.addq(ctx(ContextLayout.INLINE_GAS_CALLS), 1);
+        long next = schedule.costAt(i + 1);
+        if (program.isBlockStart(i + 1) && next == (int) next) {
+            a.subq(RDX, (int) next);
+            a.jccNear(Cond.L, stub(i + 1, oogTail));
+            storeGas();
+            inlineBody = new Label("after-gas-" + i);
+            inlineBodyIndex = i + 1;
+            a.jmp(inlineBody);
+        } else {
+            storeGas(); // on into the next instruction's own gas check
+        }
+    }
+
+    /** rdx := gas (from xmm15, or from the context). */
+    private void loadGas() {
+        if (XMM_GAS) {
+            gasToRdx();
+        } else {
+            a.movq(RDX, GAS);
+        }
+    }
+
+    /** gas := rdx (into xmm15, or into the context). */
+    private void storeGas() {
+        if (XMM_GAS) {
+            a.vmovqToXmm(GAS_XMM, RDX);
+        } else {
+            a.movq(GAS, RDX);
+        }
+    }
+
+    private void gasToRdx() {
+        a.vmovqFromXmm(RDX, GAS_XMM);
+    }
+
+    /** The 16-byte constant-pool entry {cost, 0} for {@code vpsubq}, one per distinct cost. */
+    private Label costConstant(long cost) {
+        Label l = costLabels.get(cost);
+        if (l == null) {
+            l = new Label();
+            costLabels.put(cost, l);
+        }
+        return l;
     }
 
     private void trap(int index) {
@@ -272,11 +426,17 @@ public final class CodeGenerator {
         }
     }
 
-    private int internalOp(Instruction in) {
-        if (!in.valid()) {
-            return OP_PANIC;
+    /** Per profile (0 javm, 1 gp072) and opcode: the operation generated for a valid instruction. */
+    private static final short[][] INTERNAL = new short[2][256];
+
+    static {
+        for (int op = 0; op < 256; op++) {
+            INTERNAL[0][op] = (short) internalOp(op, false);
+            INTERNAL[1][op] = (short) internalOp(op, true);
         }
-        int op = in.opcode();
+    }
+
+    private static int internalOp(int op, boolean gp) {
         return switch (op) {
             case Opcode.TRAP -> gp ? OP_PANIC : Opcode.TRAP;
             case Opcode.UNLIKELY, Opcode.FALLTHROUGH -> Opcode.FALLTHROUGH;
@@ -289,13 +449,14 @@ public final class CodeGenerator {
 
     // ------------------------------------------------------------------ instructions
 
-    private void instruction(int i, Instruction in) {
-        int op = internalOp(in);
-        Reg ra = h(in.a());
-        Reg rb = h(in.b());
-        Reg rd = h(in.d());
-        long x = in.imm1();
-        long y = in.imm2();
+    /** Instruction {@code i}, whose {@link Program#packed(int)} word is {@code w}. */
+    private void instruction(int i, int w) {
+        int op = (w & Program.PACKED_VALID) != 0 ? internal[w & 0xFF] : OP_PANIC;
+        Reg ra = h((w >>> 8) & 15);
+        Reg rb = h((w >>> 12) & 15);
+        Reg rd = h((w >>> 16) & 15);
+        long x = program.imm1(i);
+        long y = program.imm2(i);
         int xi = (int) x;
         switch (op) {
             // ---------------------------------------------------------- terminators and exits
@@ -303,7 +464,13 @@ public final class CodeGenerator {
             case OP_PANIC -> exitAt(i, panicTail);
             case Opcode.FALLTHROUGH -> { }
             case Opcode.ECALL -> exitAt(i, ecallTail);
-            case Opcode.ECALLI -> exitAt(i, hostTail);
+            case Opcode.ECALLI -> {
+                if (!gp && (x & 0xFFFFFFFFL) == 1) {
+                    inlineGas(i);
+                } else {
+                    exitAt(i, hostTail);
+                }
+            }
             case Opcode.SBRK -> exitAt(i, sbrkTail);
             case Opcode.JUMP -> jumpTo(i);
             case Opcode.LOAD_IMM_JUMP -> {
@@ -378,6 +545,23 @@ public final class CodeGenerator {
                 load(i, op - Opcode.LOAD_IND_U8, ra);
             }
 
+            default -> {
+                if (op >= Opcode.MOVE_REG && op <= Opcode.REVERSE_BYTES) {
+                    twoRegisters(op, rd, ra);
+                } else if (op >= Opcode.ADD_IMM_32 && op <= Opcode.ROT_R_32_IMM_ALT) {
+                    registerImmediate(op, ra, rb, x);
+                } else if (op >= Opcode.ADD_32 && op <= Opcode.MIN_U) {
+                    threeRegisters(op, rd, ra, rb);
+                } else {
+                    throw new IllegalStateException("no code generator for opcode " + op + " at pc " + program.pcOf(i));
+                }
+            }
+        }
+    }
+
+    /** Two registers: d := f(a). */
+    private void twoRegisters(int op, Reg rd, Reg ra) {
+        switch (op) {
             // ---------------------------------------------------------- two registers: d := f(a)
             case Opcode.MOVE_REG -> mov(rd, ra);
             case Opcode.COUNT_SET_BITS_64 -> a.popcntq(rd, ra);
@@ -394,9 +578,17 @@ public final class CodeGenerator {
                 a.bswapq(rd);
             }
 
+            default -> throw new IllegalStateException("opcode " + op);
+        }
+    }
+
+    /** Two registers and an immediate: a := f(b, X). */
+    private void registerImmediate(int op, Reg ra, Reg rb, long x) {
+        int xi = (int) x;
+        switch (op) {
             // ---------------------------------------------------------- two registers and an immediate: a := f(b, X)
             case Opcode.ADD_IMM_32 -> {
-                a.leal(ra, Mem.of(rb, xi));
+                a.leal(ra, rb, xi);
                 a.movslq(ra, ra);
             }
             case Opcode.AND_IMM -> {
@@ -467,14 +659,21 @@ public final class CodeGenerator {
                 } else if (xi == 0) {
                     a.movq(ra, rb);
                 } else {
-                    a.leaq(ra, Mem.of(rb, xi));
+                    a.leaq(ra, rb, xi);
                 }
             }
             case Opcode.MUL_IMM_64 -> a.imulq(ra, rb, xi);
 
+            default -> throw new IllegalStateException("opcode " + op);
+        }
+    }
+
+    /** Three registers: d := f(a, b). */
+    private void threeRegisters(int op, Reg rd, Reg ra, Reg rb) {
+        switch (op) {
             // ---------------------------------------------------------- three registers: d := f(a, b)
             case Opcode.ADD_32 -> {
-                a.leal(rd, Mem.of(ra, rb));
+                a.leal(rd, ra, rb, 1, 0);
                 a.movslq(rd, rd);
             }
             case Opcode.SUB_32 -> {
@@ -505,7 +704,7 @@ public final class CodeGenerator {
                 } else if (rd == rb) {
                     a.addq(rd, ra);
                 } else {
-                    a.leaq(rd, Mem.of(ra, rb));
+                    a.leaq(rd, ra, rb, 1, 0);
                 }
             }
             case Opcode.SUB_64 -> {
@@ -549,7 +748,7 @@ public final class CodeGenerator {
             case Opcode.MAX_U -> select(rd, ra, rb, Cond.B);
             case Opcode.MIN -> select(rd, ra, rb, Cond.G);
             case Opcode.MIN_U -> select(rd, ra, rb, Cond.A);
-            default -> throw new IllegalStateException("no code generator for opcode " + op + " at pc " + in.pc());
+            default -> throw new IllegalStateException("opcode " + op);
         }
     }
 
@@ -570,6 +769,10 @@ public final class CodeGenerator {
         }
     }
 
+    private static boolean fitsInt(long v) {
+        return v == (int) v;
+    }
+
     private void branch(int i, Cond cc) {
         int t = program.targetIndex(i);
         if (t >= 0) {
@@ -581,12 +784,114 @@ public final class CodeGenerator {
 
     private void branchImm(int i, Reg r, int imm, Cond cc) {
         a.cmpq(r, imm);
-        branch(i, cc);
+        if (i == loopEnd) {
+            loopBackEdge(cc);
+        } else {
+            branch(i, cc);
+        }
     }
 
     private void branchReg(int i, Reg r1, Reg r2, Cond cc) {
         a.cmpq(r1, r2);
-        branch(i, cc);
+        if (i == loopEnd) {
+            loopBackEdge(cc);
+        } else {
+            branch(i, cc);
+        }
+    }
+
+    // ------------------------------------------------------------------ self-loops with the gas in rdx
+
+    /**
+     * Opcodes whose code never touches rdx (the scratch register), so that a loop made only of them
+     * can keep the gas in rdx: no memory access, no shift by register, no set/select/division.
+     */
+    private static final boolean[] RDX_FREE = new boolean[256];
+
+    static {
+        int[] ops = {Opcode.LOAD_IMM, Opcode.LOAD_IMM_64, Opcode.MOVE_REG, Opcode.COUNT_SET_BITS_64,
+            Opcode.COUNT_SET_BITS_32, Opcode.LEADING_ZERO_BITS_64, Opcode.LEADING_ZERO_BITS_32,
+            Opcode.TRAILING_ZERO_BITS_64, Opcode.TRAILING_ZERO_BITS_32, Opcode.SIGN_EXTEND_8, Opcode.SIGN_EXTEND_16,
+            Opcode.ZERO_EXTEND_16, Opcode.REVERSE_BYTES, Opcode.ADD_IMM_32, Opcode.AND_IMM, Opcode.XOR_IMM,
+            Opcode.OR_IMM, Opcode.MUL_IMM_32, Opcode.SHLO_L_IMM_32, Opcode.SHLO_R_IMM_32, Opcode.SHAR_R_IMM_32,
+            Opcode.ROT_R_32_IMM, Opcode.SHLO_L_IMM_64, Opcode.SHLO_R_IMM_64, Opcode.SHAR_R_IMM_64,
+            Opcode.ROT_R_64_IMM, Opcode.NEG_ADD_IMM_32, Opcode.NEG_ADD_IMM_64, Opcode.ADD_IMM_64,
+            Opcode.MUL_IMM_64, Opcode.ADD_32, Opcode.ADD_64, Opcode.SUB_64, Opcode.MUL_64, Opcode.AND,
+            Opcode.XOR, Opcode.OR, Opcode.CMOV_IZ, Opcode.CMOV_NZ};
+        for (int op : ops) {
+            RDX_FREE[op] = true;
+        }
+    }
+
+    /**
+     * Self-loop heads start at a multiple of this (the nops run once per loop entry): fib's 29-byte
+     * loop then sits in one 32-byte fetch window, half the time per iteration of an unaligned one.
+     */
+    static final int ALIGN_LOOPS = 32;
+
+    /** Dense index of the conditional branch closing the self-loop being emitted, or -1. */
+    private int loopEnd = -1;
+    private int loopStart = -1;
+    private Label loopHead;
+    /** Interior instructions of self-loops: their entry stubs (gas into rdx, then into the loop). */
+    private int[] entryIndex = new int[8];
+    private Label[] entryTarget = new Label[8];
+    private int entryCount;
+
+    private void addEntry(int index, Label target) {
+        if (entryCount == entryIndex.length) {
+            entryIndex = Arrays.copyOf(entryIndex, entryCount * 2);
+            entryTarget = Arrays.copyOf(entryTarget, entryCount * 2);
+        }
+        entryIndex[entryCount] = index;
+        entryTarget[entryCount] = target;
+        entryCount++;
+    }
+
+    /**
+     * If the block starting at {@code start} is a self-loop — straight-line rdx-free instructions
+     * closed by a conditional branch back to {@code start} — the index of that branch, else -1.
+     */
+    private int selfLoopEnd(int start) {
+        if (!XMM_GAS || start >= count || !fitsInt(schedule.costAt(start))) {
+            return -1;
+        }
+        int e = program.blockEnd(start);
+        if (e >= count || program.targetIndex(e) != start) {
+            return -1;
+        }
+        int op = program.opcode(e);
+        boolean conditional = (op >= Opcode.BRANCH_EQ_IMM && op <= Opcode.BRANCH_GT_S_IMM)
+                || (op >= Opcode.BRANCH_EQ && op <= Opcode.BRANCH_GE_S);
+        if (!conditional) {
+            return -1;
+        }
+        for (int k = start; k < e; k++) {
+            int w = program.packed(k);
+            if ((w & Program.PACKED_VALID) == 0 || !RDX_FREE[w & 0xFF]) {
+                return -1;
+            }
+        }
+        return e;
+    }
+
+    /**
+     * The back edge of a self-loop, after its compare: taken → charge the loop block in rdx and go
+     * round (out of gas: the charge stays subtracted, exactly the block's own check); not taken →
+     * the gas goes back to xmm15 and execution falls into the next block's check.
+     */
+    private void loopBackEdge(Cond cc) {
+        Label leave = new Label();
+        a.jcc(cc.negate(), leave);
+        a.subq(RDX, (int) schedule.costAt(loopStart));
+        a.jcc(Cond.GE, loopHead);
+        a.vmovqToXmm(GAS_XMM, RDX);
+        a.jmpNear(stub(loopStart, oogTail));
+        a.bind(leave);
+        a.vmovqToXmm(GAS_XMM, RDX);
+        loopEnd = -1;
+        loopStart = -1;
+        loopHead = null;
     }
 
     /** edx := (base + imm) mod 2^32. */
@@ -595,7 +900,7 @@ public final class CodeGenerator {
         if (disp == 0) {
             a.movl(RDX, base);
         } else {
-            a.leal(RDX, Mem.of(base, disp));
+            a.leal(RDX, base, disp);
         }
     }
 
@@ -632,25 +937,12 @@ public final class CodeGenerator {
     /** kind 0..6 = u8, i8, u16, i16, u32, i32, u64 (the order of the load opcodes). */
     private void load(int i, int kind, Reg dst) {
         trap(i);
-        switch (kind) {
-            case 0 -> a.movzbl(dst, GUEST);
-            case 1 -> a.movsbq(dst, GUEST);
-            case 2 -> a.movzwl(dst, GUEST);
-            case 3 -> a.movswq(dst, GUEST);
-            case 4 -> a.movl(dst, GUEST);
-            case 5 -> a.movslq(dst, GUEST);
-            default -> a.movq(dst, GUEST);
-        }
+        a.guest(kind, dst);
     }
 
     private void store(int i, int width, Reg src) {
         trap(i);
-        switch (width) {
-            case 1 -> a.movb(GUEST, src);
-            case 2 -> a.movw(GUEST, src);
-            case 4 -> a.movl(GUEST, src);
-            default -> a.movq(GUEST, src);
-        }
+        a.guest(width == 1 ? 7 : width == 2 ? 8 : width == 4 ? 9 : 10, src);
     }
 
     private void storeImm(int i, int address, int width, long value) {
@@ -660,12 +952,7 @@ public final class CodeGenerator {
 
     private void storeImmAt(int i, int width, long value) {
         trap(i);
-        switch (width) {
-            case 1 -> a.movb(GUEST, (int) (value & 0xFF));
-            case 2 -> a.movw(GUEST, (int) (value & 0xFFFF));
-            case 4 -> a.movl(GUEST, (int) value);
-            default -> a.movq(GUEST, (int) value); // value is a sign-extended 32-bit immediate
-        }
+        a.guestImm(width, (int) value); // 64-bit: value is a sign-extended 32-bit immediate
     }
 
     // ------------------------------------------------------------------ arithmetic helpers
@@ -752,10 +1039,16 @@ public final class CodeGenerator {
 
     /** dst := s32(shift(src32, imm mod 32)). */
     private void shiftImm32(Shift s, Reg dst, Reg src, int imm) {
+        int n = imm & 31;
+        if (s == Shift.SHL && dst != src && n >= 1 && n <= 3) {
+            // one lea instead of mov + shl: dst32 = src32 << n
+            a.leaIndex(dst, src, 1 << n, true);
+            a.movslq(dst, dst);
+            return;
+        }
         if (dst != src) {
             a.movl(dst, src);
         }
-        int n = imm & 31;
         if (n != 0) {
             shift(s, true, dst, n);
         }
@@ -764,8 +1057,13 @@ public final class CodeGenerator {
 
     /** dst := shift(src, imm mod 64). */
     private void shiftImm64(Shift s, Reg dst, Reg src, int imm) {
-        mov(dst, src);
         int n = imm & 63;
+        if (s == Shift.SHL && dst != src && n >= 1 && n <= 3) {
+            // one lea instead of mov + shl
+            a.leaIndex(dst, src, 1 << n, false);
+            return;
+        }
+        mov(dst, src);
         if (n != 0) {
             shift(s, false, dst, n);
         }

@@ -5,8 +5,10 @@ package io.jpvm.recompiler.internal.codegen;
  * and the tables the Java side needs to enter it and to attribute its exits.
  *
  * @param code        the machine code, followed by the djump dispatch table (int32 offsets)
- * @param bodyOffsets for every dense index 0..count (count = the end of the code): the offset of the
- *                    instruction's code just after its block's gas check, where a run may enter
+ * @param bodyOffsets for every dense index 0..count (count = the end of the code): where a run may
+ *                    enter at that instruction without being charged: its code just after its block's
+ *                    gas check, or (inside a self-loop, whose code keeps the gas in rdx) an entry
+ *                    stub that loads the gas into rdx and jumps to it
  * @param trapOffsets the offset of every guest memory access instruction, ascending
  * @param trapIndices the dense instruction index of each entry of {@code trapOffsets}
  * @param tableOffset offset of the dispatch table

@@ -150,6 +150,38 @@ public final class BackingStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies {@code length} bytes at byte {@code offset} of the store into native memory at
+     * {@code buffer} ({@code pread}); the bytes must lie inside the store.
+     */
+    public synchronized void read(long offset, long buffer, int length) {
+        checkOpen();
+        checkBytes(offset, length);
+        for (int done = 0; done < length; ) {
+            long n = Libc.pread(fd, buffer + done, length - done, offset + done);
+            if (n == 0) {
+                throw new IllegalStateException("pread hit the end of " + this + " at byte " + (offset + done));
+            }
+            done += (int) n;
+        }
+    }
+
+    /** Copies {@code length} bytes from native memory at {@code buffer} to byte {@code offset} of the store. */
+    public synchronized void write(long offset, long buffer, int length) {
+        checkOpen();
+        checkBytes(offset, length);
+        for (int done = 0; done < length; ) {
+            done += (int) Libc.pwrite(fd, buffer + done, length - done, offset + done);
+        }
+    }
+
+    private void checkBytes(long offset, int length) {
+        if (offset < 0 || length < 0 || offset > pages * PAGE_SIZE - length) {
+            throw new IndexOutOfBoundsException("bytes [" + offset + ", " + offset + " + " + length
+                    + ") outside a store of " + pages + " pages");
+        }
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("backing store " + name + " is closed");

@@ -133,6 +133,15 @@ public final class GuestWindow implements AutoCloseable {
         contextSegment().fill((byte) 0);
     }
 
+    /**
+     * Unmaps every guest page (one mmap over the window and the guard), leaving the context page as
+     * it is: the window is ready for another address space.
+     */
+    public synchronized void unmapAll() {
+        region.checkAlive("guest window");
+        reserveGuestRange(guestBase(), GUEST_SIZE + GUARD_SIZE);
+    }
+
     private static void reserveGuestRange(long address, long length) {
         Libc.mmap(address, length, Libc.PROT_NONE, RESERVE_FLAGS | Libc.MAP_FIXED, -1, 0);
     }

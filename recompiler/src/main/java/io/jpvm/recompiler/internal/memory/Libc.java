@@ -88,6 +88,12 @@ public final class Libc {
         static final MethodHandle FTRUNCATE = link("ftruncate", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
         // int close(int fd)
         static final MethodHandle CLOSE = link("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        // ssize_t pread(int fd, void *buf, size_t count, off_t offset)
+        static final MethodHandle PREAD = link("pread",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
+        // ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset)
+        static final MethodHandle PWRITE = link("pwrite",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG));
         // long sysconf(int name)
         static final MethodHandle SYSCONF = link("sysconf", FunctionDescriptor.of(JAVA_LONG, JAVA_INT));
 
@@ -244,6 +250,36 @@ public final class Libc {
         if (r != 0) {
             throw new NativeMemoryException("close", "close(" + fd + ")", Native.errno(capture));
         }
+    }
+
+    /**
+     * {@code pread(fd, buf, count, offset)} into native memory at {@code buf}.
+     *
+     * @return the bytes read (fewer than {@code count} only at the end of the file)
+     */
+    public static long pread(int fd, long buf, long count, long offset) {
+        return transfer(Native.PREAD, "pread", fd, buf, count, offset);
+    }
+
+    /** {@code pwrite(fd, buf, count, offset)} from native memory at {@code buf}; returns the bytes written. */
+    public static long pwrite(int fd, long buf, long count, long offset) {
+        return transfer(Native.PWRITE, "pwrite", fd, buf, count, offset);
+    }
+
+    private static long transfer(MethodHandle h, String name, int fd, long buf, long count, long offset) {
+        requireSupported();
+        MemorySegment capture = Native.capture();
+        long r;
+        try {
+            r = (long) h.invokeExact(capture, fd, buf, count, offset);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+        if (r < 0) {
+            throw new NativeMemoryException(name, name + "(" + fd + ", " + hex(buf) + ", " + count + ", " + offset + ")",
+                    Native.errno(capture));
+        }
+        return r;
     }
 
     private static RuntimeException rethrow(Throwable t) {

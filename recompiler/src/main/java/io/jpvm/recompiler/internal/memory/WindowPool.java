@@ -11,6 +11,10 @@ public final class WindowPool implements AutoCloseable {
     /** How many idle windows a pool keeps by default (as many as a javm kernel uses). */
     public static final int DEFAULT_MAX_IDLE = 5;
 
+    /** Idle windows the process-wide pool keeps. */
+    public static final int SHARED_MAX_IDLE = 16;
+    private static final WindowPool SHARED = new WindowPool(SHARED_MAX_IDLE);
+
     private final int maxIdle;
     private final ArrayDeque<GuestWindow> idle = new ArrayDeque<>();
     private boolean closed;
@@ -26,6 +30,14 @@ public final class WindowPool implements AutoCloseable {
             throw new IllegalArgumentException("maxIdle < 0: " + maxIdle);
         }
         this.maxIdle = maxIdle;
+    }
+
+    /**
+     * The process-wide pool the recompiler engine's invocations borrow their windows from (up to
+     * {@value #SHARED_MAX_IDLE} idle windows, 4 GiB of address space each, no memory).
+     */
+    public static WindowPool shared() {
+        return SHARED;
     }
 
     /** An idle window (most recently released first), or a newly reserved one. */
@@ -47,10 +59,23 @@ public final class WindowPool implements AutoCloseable {
      * window is ignored.
      */
     public void release(GuestWindow window) {
+        release(window, false);
+    }
+
+    /**
+     * Gives a window back; {@code nothingMapped} says the caller never mapped a guest page into it since
+     * it was acquired (or unmapped them all), which saves the one mmap over the 4 GiB that a reset
+     * costs. The context page is zeroed either way.
+     */
+    public void release(GuestWindow window, boolean nothingMapped) {
         if (window.isClosed()) {
             return;
         }
-        window.reset();
+        if (nothingMapped) {
+            window.contextSegment().fill((byte) 0);
+        } else {
+            window.reset();
+        }
         synchronized (this) {
             if (!closed && idle.size() < maxIdle && !idle.contains(window)) {
                 idle.addFirst(window);

@@ -23,7 +23,11 @@ package io.jpvm.recompiler.internal.runtime;
  *    176    8 dispatchLength    number of jump-table entries
  *    184    8 scratch0          free for generated code
  *    192    8 scratch1          free for generated code
- *    200   56 reserved
+ *    200    4 inlineGas         non-zero: javm {@code ecalli 1} is answered in generated code (the kernel's
+ *                               GAS protocol: +10 gas, φ7 := gas left); 0: it exits as a host call
+ *    204    4 reserved
+ *    208    8 inlineGasCalls    incremented by every {@code ecalli 1} answered in generated code
+ *    216   40 reserved
  * </pre>
  */
 public final class ContextLayout {
@@ -47,6 +51,10 @@ public final class ContextLayout {
     public static final int DISPATCH_LENGTH = 176;
     public static final int SCRATCH0 = 184;
     public static final int SCRATCH1 = 192;
+    public static final int INLINE_GAS = 200;
+    public static final int INLINE_GAS_CALLS = 208;
+    /** Gas the inline GAS protocol charges (the kernel's {@code ecalli} charge). */
+    public static final int INLINE_GAS_CHARGE = 10;
 
     /** Exit reasons written to {@link #EXIT_REASON}. */
     public static final int EXIT_NONE = 0;

@@ -21,21 +21,26 @@ class CodeMemoryLeakTest {
     @Test
     void closedAndAbandonedRegionsAreAllFreed() throws Throwable {
         // warm up both paths (classes, the cleaner thread and its errno buffer, JIT)
+        // code other tests left alive (the kernel's code cache keeps compiled programs across invocations)
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        int baseLive = CodeMemory.liveCount();
         churn(200, true);
         churn(200, false);
-        awaitCleaner(0);
+        awaitCleaner(baseLive, 0);
 
         int baseMappings = ProcMaps.count();
         long baseVmSize = ProcMaps.statusKb("VmSize");
-        int baseLive = CodeMemory.liveCount();
-        assertEquals(0, baseLive);
+        assertTrue(CodeMemory.liveCount() <= baseLive);
 
         long t0 = System.nanoTime();
         churn(N, true);
         long closedMs = (System.nanoTime() - t0) / 1_000_000;
         int afterClosedMappings = ProcMaps.count();
         long afterClosedVmSize = ProcMaps.statusKb("VmSize");
-        assertEquals(0, CodeMemory.liveCount());
+        assertTrue(CodeMemory.liveCount() <= baseLive);
 
         t0 = System.nanoTime();
         churn(N, false);
@@ -44,7 +49,7 @@ class CodeMemoryLeakTest {
         int peakMappings = ProcMaps.count();
         long peakVmSize = ProcMaps.statusKb("VmSize");
         t0 = System.nanoTime();
-        awaitCleaner(15_000);
+        awaitCleaner(baseLive, 15_000);
         long cleanMs = (System.nanoTime() - t0) / 1_000_000;
         int endMappings = ProcMaps.count();
         long endVmSize = ProcMaps.statusKb("VmSize");
@@ -60,7 +65,7 @@ class CodeMemoryLeakTest {
                 cleanMs, CodeMemory.liveCount(), endMappings, endMappings - baseMappings, endVmSize,
                 endVmSize - baseVmSize);
 
-        assertEquals(0, CodeMemory.liveCount(), "regions the cleaner never freed");
+        assertTrue(CodeMemory.liveCount() <= baseLive, "regions the cleaner never freed");
         assertTrue(Math.abs(afterClosedMappings - baseMappings) <= MAPPINGS_SLACK, "mappings after close loop");
         assertTrue(afterClosedVmSize - baseVmSize <= VMSIZE_SLACK_KB, "VmSize after close loop");
         assertTrue(Math.abs(endMappings - baseMappings) <= MAPPINGS_SLACK, "mappings after cleaner");
@@ -81,10 +86,10 @@ class CodeMemoryLeakTest {
         }
     }
 
-    /** Runs GCs until the cleaner has freed every code region, or the time is up. */
-    private static void awaitCleaner(long timeoutMs) throws InterruptedException {
+    /** Runs GCs until the cleaner has freed every code region but {@code live}, or the time is up. */
+    private static void awaitCleaner(int live, long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + Math.max(timeoutMs, 5_000) * 1_000_000;
-        while (CodeMemory.liveCount() > 0 && System.nanoTime() < deadline) {
+        while (CodeMemory.liveCount() > live && System.nanoTime() < deadline) {
             System.gc();
             Thread.sleep(20);
         }
