@@ -4,6 +4,7 @@ import io.jpvm.conformance.KernelRunner;
 import io.jpvm.conformance.LoadedProgram;
 import io.jpvm.conformance.ReferenceProgram;
 import io.jpvm.conformance.RunResult;
+import io.jpvm.kernel.Engine;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,9 +20,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JAR v2 programs on the capability kernel (interpreter engine): the host-call loop (100,000 × GAS),
- * insertion sort of 1000 u32 and fib_recur(20) (21,891 VMs), in ms per whole run including kernel
- * set-up. The idle-VM footprint is {@link VmFootprintBenchmark}.
+ * JAR v2 programs on the capability kernel, on each engine: the host-call loop (100,000 × GAS, answered
+ * inline by the recompiler), insertion sort of 1000 u32, fib_recur(20) (21,891 VMs) and the fib loop
+ * (1,000,000 iterations), in ms per whole run including kernel set-up (code from the kernel's code
+ * cache after the first run). The idle-VM footprint is {@link VmFootprintBenchmark}.
  */
 @State(Scope.Benchmark)
 @Fork(value = 2, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
@@ -33,8 +35,13 @@ import org.openjdk.jmh.annotations.Warmup;
 public class KernelBenchmark {
     private static final long GAS = 10_000_000_000L;
 
-    @Param({"HOSTCALL", "SORT", "FIB_RECUR"})
+    @Param({"HOSTCALL", "SORT", "FIB_RECUR", "FIB"})
     public String program;
+
+    @Param({"interpreter", "recompiler"})
+    public String engine;
+
+    private Engine kernelEngine;
 
     private ReferenceProgram reference;
     private LoadedProgram loaded;
@@ -43,6 +50,7 @@ public class KernelBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        kernelEngine = Engine.named(engine);
         reference = ReferenceProgram.valueOf(program);
         loaded = reference.load();
         regs[7] = reference.argument();
@@ -55,7 +63,7 @@ public class KernelBenchmark {
     }
 
     private RunResult run() {
-        return KernelRunner.run(loaded, GAS, regs, set);
+        return KernelRunner.run(loaded, kernelEngine, GAS, regs, set);
     }
 
     @Benchmark

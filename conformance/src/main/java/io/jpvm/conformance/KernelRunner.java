@@ -16,12 +16,13 @@ public final class KernelRunner {
 
     /** Runs {@code p} (a JAR v2 program) on {@code engine} with {@code gas}, after register overrides. */
     public static RunResult run(LoadedProgram p, Engine engine, long gas, long[] regOverrides, boolean[] overridden) {
-        long[] protocolCalls = {0};
-        HostFunction gasCounted = (id, in) -> {
-            protocolCalls[0]++;
-            return HostFunction.GAS.call(id, in);
-        };
-        Invocation inv = Invocation.builder(p.bytes()).gas(gas).engine(engine).host(1, gasCounted).build();
+        // HostFunction.GAS itself (not a wrapper): engines may then answer VM 0's GAS calls inline
+        try (Invocation inv = Invocation.builder(p.bytes()).gas(gas).engine(engine).host(1, HostFunction.GAS).build()) {
+            return run(inv, gas, regOverrides, overridden);
+        }
+    }
+
+    private static RunResult run(Invocation inv, long gas, long[] regOverrides, boolean[] overridden) {
         for (int i = 0; i < 13; i++) {
             if (overridden != null && overridden[i]) {
                 inv.setActiveReg(i, regOverrides[i]);
@@ -30,7 +31,6 @@ public final class KernelRunner {
         long t0 = System.nanoTime();
         KernelResult r = inv.run();
         while (r instanceof KernelResult.ProtocolCall) {
-            protocolCalls[0]++;
             inv.resumeProtocolCall(KernelCodes.WHAT, inv.activeReg(8));
             r = inv.run();
         }
@@ -47,7 +47,7 @@ public final class KernelRunner {
             regs[7] = h.value();
         }
         return new RunResult(status, inv.activePc(), regs, gas, inv.activeGas(),
-                r instanceof KernelResult.PageFault f ? f.address() : null, null, protocolCalls[0], elapsed,
+                r instanceof KernelResult.PageFault f ? f.address() : null, null, inv.protocolCalls(), elapsed,
                 inv.liveVms(), inv.vmsCreated());
     }
 

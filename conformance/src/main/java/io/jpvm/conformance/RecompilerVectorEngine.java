@@ -93,60 +93,22 @@ public final class RecompilerVectorEngine implements VectorEngine {
      * everything else stops the run), the same result record.
      */
     public static RunResult run(LoadedProgram p, long gas, long[] regOverrides, boolean[] overridden, long startPc) {
-        try (RecompiledProgram prog = RecompiledProgram.compile(p.program())) {
-            return run(prog, p, gas, regOverrides, overridden, startPc);
+        try (MachineCode code = MachineEngine.RECOMPILER.compile(p.program())) {
+            return run(code, p, gas, regOverrides, overridden, startPc);
+        }
+    }
+
+    private static RunResult run(MachineCode code, LoadedProgram p, long gas, long[] regOverrides,
+                                 boolean[] overridden, long startPc) {
+        try (MachineVm vm = code.newVm(p)) {
+            return MachineRunner.run(vm, p, gas, regOverrides, overridden, startPc);
         }
     }
 
     /** As {@link #run(LoadedProgram, long, long[], boolean[], long)} with code compiled once by the caller. */
     public static RunResult run(RecompiledProgram prog, LoadedProgram p, long gas, long[] regOverrides,
                                 boolean[] overridden, long startPc) {
-        try (NativeVm vm = new NativeVm(prog)) {
-            copyMemory(p.newMemory(), vm);
-            long[] regs = p.initialRegisters();
-            for (int i = 0; i < 13; i++) {
-                vm.setReg(i, overridden != null && overridden[i] ? regOverrides[i] : regs[i]);
-            }
-            vm.setHeapStart(p.heapStart());
-            if (Long.compareUnsigned(gas, p.initGas()) < 0) {
-                return new RunResult("out-of-gas", startPc, vm.registers(), gas, 0, null, null, 0, 0);
-            }
-            vm.setGas(gas - p.initGas());
-            vm.setPc(startPc);
-            long hostCalls = 0;
-            long t0 = System.nanoTime();
-            ExitKind exit;
-            String status = null;
-            while (true) {
-                exit = vm.run();
-                if (exit != ExitKind.HOST_CALL || p.profile() != Profile.JAVM) {
-                    break;
-                }
-                long id = vm.exitArg();
-                if (id > 28) {
-                    break;
-                }
-                if (vm.gas() < MachineRunner.ECALLI_GAS) {
-                    vm.setGas(0);
-                    status = "out-of-gas";
-                    break;
-                }
-                vm.setGas(vm.gas() - MachineRunner.ECALLI_GAS);
-                hostCalls++;
-                if (id == 0) {
-                    status = "halt";
-                    break;
-                }
-                vm.setReg(7, id == 1 ? vm.gas() : MachineRunner.WHAT);
-            }
-            long elapsed = System.nanoTime() - t0;
-            if (status == null) {
-                status = exit.id();
-            }
-            return new RunResult(status, vm.exitPc(), vm.registers(), gas, vm.gas(),
-                    exit == ExitKind.PAGE_FAULT ? vm.exitArg() : null,
-                    "host-call".equals(status) ? vm.exitArg() : null, hostCalls, elapsed);
-        }
+        return run(MachineCode.recompiled(p.program(), prog, false), p, gas, regOverrides, overridden, startPc);
     }
 
     /** Maps every page of {@code from} into {@code vm} with the same access and contents. */

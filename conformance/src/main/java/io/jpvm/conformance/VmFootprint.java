@@ -1,5 +1,6 @@
 package io.jpvm.conformance;
 
+import io.jpvm.kernel.Engine;
 import io.jpvm.kernel.Invocation;
 import io.jpvm.kernel.KernelResult;
 import java.lang.management.ManagementFactory;
@@ -7,8 +8,9 @@ import java.lang.management.MemoryMXBean;
 
 /**
  * Measures what an idle VM costs: the heap retained by a finished fib_recur(N) invocation (every VM
- * but the root has replied and sits idle), divided by its live VMs. The interpreter keeps no native
- * memory per VM, so the heap is the whole cost.
+ * but the root has replied and sits idle), divided by its live VMs. Neither engine keeps native memory
+ * per idle VM (the recompiler's VMs give their guest windows back when the invocation ends), so the
+ * heap is the whole cost.
  */
 public final class VmFootprint {
     /** The measurement: live VMs and retained heap bytes. */
@@ -20,11 +22,17 @@ public final class VmFootprint {
 
     private VmFootprint() {}
 
-    /** Runs fib_recur({@code n}) and measures the heap it retains. */
+    /** Runs fib_recur({@code n}) on the interpreter and measures the heap it retains. */
     public static Result fibRecur(long n) {
+        return fibRecur(n, Engine.interpreter());
+    }
+
+    /** Runs fib_recur({@code n}) on {@code engine} and measures the heap it retains. */
+    public static Result fibRecur(long n, Engine engine) {
         byte[] blob = ReferenceProgram.FIB_RECUR.bytes();
+        Invocation.builder(blob).engine(engine).gas(10_000_000_000L).operation(n).build().run(); // code cached
         long before = usedAfterGc();
-        Invocation inv = Invocation.builder(blob).gas(10_000_000_000L).operation(n).build();
+        Invocation inv = Invocation.builder(blob).engine(engine).gas(10_000_000_000L).operation(n).build();
         KernelResult r = inv.run();
         if (!(r instanceof KernelResult.Halt)) {
             throw new IllegalStateException("fib_recur(" + n + ") ended " + r);

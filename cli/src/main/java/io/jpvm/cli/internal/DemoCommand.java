@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
                 + "runs%n", Workloads.FIB_ITERATIONS, Workloads.fib(Profile.JAVM).loopInstructions(),
                 BenchCommand.hex(Workloads.fib(Profile.JAVM).expectedResult()), FIB_RUNS);
         TextTable t = new TextTable("engine", "profile", "container", "status", "φ7", "gas used", "ms", "M instr/s");
-        for (Engine e : Engines.all()) {
+        for (Engine e : Engines.available()) {
             for (Profile p : Profile.values()) {
                 ProgramRun.Timed r = ProgramRun.time(e, Workloads.fib(p), 0, FIB_RUNS);
                 ok &= r.correct();
@@ -44,8 +44,10 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         t.print(out);
+        BenchCommand.machineLevelNote(out);
         out.println();
-        out.println("next: jpvm run FILE [--json] | jpvm gas FILE | jpvm disasm FILE | jpvm bench | jpvm --help");
+        out.println("next: jpvm run FILE [--json] | jpvm diff FILE | jpvm fuzz | jpvm gas FILE | jpvm disasm FILE | "
+                + "jpvm bench | jpvm --help");
         out.flush();
         return ok ? ExitCodes.OK : ExitCodes.FAILURE;
     }
@@ -53,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
     private static boolean vectors(PrintWriter out) {
         Path dir = VectorDirectories.defaultDirectory();
         boolean ok = true;
-        for (Engine e : Engines.all()) {
+        for (Engine e : Engines.available()) {
             VectorSuite.Result r;
             try {
                 r = VectorSuite.run(dir, e.vectorEngine());
@@ -61,6 +63,9 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("vectors skipped: " + ex.getMessage()
                         + " (give -Djpvm.vectors.dir=DIR via JPVM_JAVA_OPTS)");
                 return false;
+            }
+            if (e != Engines.available().get(0)) {
+                out.println();
             }
             r.print(out);
             ok &= r.failed() == 0;

@@ -3,6 +3,7 @@ package io.jpvm.cli.internal;
 import io.jpvm.conformance.InterpreterVectorEngine;
 import io.jpvm.conformance.KernelRunner;
 import io.jpvm.conformance.LoadedProgram;
+import io.jpvm.conformance.MachineEngine;
 import io.jpvm.conformance.MachineRunner;
 import io.jpvm.conformance.RunResult;
 import io.jpvm.conformance.VectorEngine;
@@ -15,6 +16,16 @@ final class InterpreterEngine implements Engine {
     }
 
     @Override
+    public MachineEngine machine() {
+        return MachineEngine.INTERPRETER;
+    }
+
+    @Override
+    public boolean runsKernelPrograms() {
+        return true;
+    }
+
+    @Override
     public VectorEngine vectorEngine() {
         return new InterpreterVectorEngine();
     }
@@ -24,6 +35,6 @@ final class InterpreterEngine implements Engine {
         if (program.runsOnKernel()) {
             return KernelRunner.run(program, gas, regs, overridden);
         }
-        return MachineRunner.run(program, gas, regs, overridden, pc);
+        return MachineRunner.run(program, MachineEngine.INTERPRETER, gas, regs, overridden, pc);
     }
 }

@@ -11,9 +11,10 @@ import picocli.CommandLine.Spec;
         scope = CommandLine.ScopeType.INHERIT,
         description = "A Java runtime for the PVM (JAM's RISC-V-like virtual machine).",
         subcommands = {DemoCommand.class, RunCommand.class, VectorsCommand.class, GasCommand.class, AsmCommand.class,
-                DisasmCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 the program ran / the command succeeded, 1 internal error or failing vectors, "
-                + "2 bad input or usage. Set JPVM_DEBUG=1 for stack traces of internal errors."})
+                DisasmCommand.class, BenchCommand.class, FuzzCommand.class, DiffCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 the program ran / the command succeeded, 1 internal error, failing vectors, a fuzz "
+                + "failure or a diff that diverges, 2 bad input or usage. Set JPVM_DEBUG=1 for stack traces of internal errors."})
 public final class JpvmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -34,6 +34,15 @@ final class JsonObject {
         return raw(name, arr.append(']').toString());
     }
 
+    JsonObject put(String name, boolean value) {
+        return raw(name, Boolean.toString(value));
+    }
+
+    /** A member whose value is already JSON text. */
+    JsonObject putRaw(String name, String json) {
+        return raw(name, json);
+    }
+
     private JsonObject raw(String name, String json) {
         sb.append(first ? "" : ", ").append(quote(name)).append(": ").append(json);
         first = false;

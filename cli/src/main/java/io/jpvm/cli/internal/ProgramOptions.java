@@ -44,6 +44,19 @@ final class ProgramOptions {
         }
     }
 
+    /** As {@link #load()}, also checking that its initial memory can be mapped under its profile. */
+    LoadedProgram loadRunnable() {
+        LoadedProgram p = load();
+        if (!p.runsOnKernel()) {
+            try {
+                p.newMemory(); // memory the profile cannot map, e.g. a JAR's DATA caps below 0x10000 under gp072
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(file + ": " + e.getMessage());
+            }
+        }
+        return p;
+    }
+
     UsageException malformed(BlobFormatException e) {
         return new UsageException(file + ": " + e.getMessage());
     }

@@ -28,10 +28,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProgramOptions program;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interpreter",
-            converter = Engines.Converter.class,
-            description = "Execution engine (default: ${DEFAULT-VALUE}).")
-    Engine engine;
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto", converter = Engines.Converter.class,
+            description = "auto, interpreter, recompiler or both (default: ${DEFAULT-VALUE}: the recompiler when "
+                    + "this host runs it and, for JAR v2, it has a kernel engine; else the interpreter). both: "
+                    + "run on each and say whether they agree.")
+    Engines.Choice engine;
 
     @Option(names = "--gas", paramLabel = "N", defaultValue = "1000000000", converter = GasConverter.class,
             description = "Gas to give the run, initialisation charges included (default: 10^9).")
@@ -51,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LoadedProgram loaded = program.load();
+        LoadedProgram loaded = program.loadRunnable();
         long[] values = new long[13];
         boolean[] set = new boolean[13];
         for (RegisterAssignment r : regs) {
@@ -61,16 +62,56 @@ final class RunCommand implements Callable<Integer> {
         if (loaded.runsOnKernel() && pc != 0) {
             throw new UsageException(program.file + ": --pc is not available for JAR v2 programs (the kernel starts VM 0 at pc 0)");
         }
-        RunResult result;
-        try {
-            result = engine.run(loaded, gas, values, set, pc);
-        } catch (InvalidProgramException e) {
-            throw new UsageException(program.file + ": " + e.getMessage());
+        List<Engine> engines = engine.resolve(loaded.runsOnKernel());
+        List<RunResult> results = new ArrayList<>();
+        for (Engine e : engines) {
+            try {
+                results.add(e.run(loaded, gas, values, set, pc));
+            } catch (InvalidProgramException ex) {
+                throw new UsageException(program.file + ": " + ex.getMessage());
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? RunReport.json(result) : RunReport.text(result, loaded, engine.name()));
+        if (engines.size() == 1) {
+            out.println(json ? RunReport.json(results.get(0))
+                    : RunReport.text(results.get(0), loaded, describe(engines.get(0), loaded)));
+        } else {
+            both(out, loaded, engines, results);
+        }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The engine as the text report names it: JAR v2 programs say whether they ran on the kernel. */
+    private static String describe(Engine e, LoadedProgram p) {
+        return p.runsOnKernel() && !e.runsKernelPrograms()
+                ? e.name() + " (machine level: no recompiler kernel engine in this build)" : e.name();
+    }
+
+    /** Both reports, then whether the engines agree. */
+    private void both(PrintWriter out, LoadedProgram loaded, List<Engine> engines, List<RunResult> results) {
+        List<String> diffs = RunComparison.differences(results.get(0), engines.get(0).name(), results.get(1),
+                engines.get(1).name());
+        if (json) {
+            JsonObject o = new JsonObject();
+            for (int i = 0; i < engines.size(); i++) {
+                o.putRaw(engines.get(i).name(), RunReport.json(results.get(i)));
+            }
+            out.println(o.put("agree", diffs.isEmpty()).putStrings("differences", diffs));
+            return;
+        }
+        for (int i = 0; i < engines.size(); i++) {
+            out.println(RunReport.text(results.get(i), loaded, describe(engines.get(i), loaded)));
+            out.println();
+        }
+        if (diffs.isEmpty()) {
+            out.println("engines agree: status, pc, registers, gas, fault address");
+        } else {
+            out.println("engines DIFFER:");
+            for (String d : diffs) {
+                out.println("  " + d);
+            }
+        }
     }
 
     /** {@code --gas}: a non-negative count. */

@@ -37,6 +37,11 @@ final class VectorSuite {
 
         /** The table, every failure, then the last line {@code N passed, M failed}. */
         void print(PrintWriter out) {
+            print(out, "");
+        }
+
+        /** As {@link #print(PrintWriter)}, the last line prefixed with {@code prefix}. */
+        void print(PrintWriter out, String prefix) {
             out.printf(Locale.ROOT, "w3f PVM vectors in %s on engine %s (%.0f ms)%n", directory, engine,
                     elapsedNanos / 1e6);
             TextTable t = new TextTable("category", "passed", "failed");
@@ -51,7 +56,7 @@ final class VectorSuite {
                     out.println("  " + d);
                 }
             }
-            out.println(passed() + " passed, " + failed() + " failed");
+            out.println(prefix + passed() + " passed, " + failed() + " failed");
         }
     }
 

@@ -1,6 +1,8 @@
 package io.jpvm.cli.internal;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,17 +24,33 @@ final class VectorsCommand implements Callable<Integer> {
                     + "../shared/vectors/pvm/w3f-v0.4/programs beside the repository).")
     Path dir;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interpreter",
-            converter = Engines.Converter.class,
-            description = "Execution engine (default: ${DEFAULT-VALUE}).")
-    Engine engine;
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto", converter = Engines.Converter.class,
+            description = "auto, interpreter, recompiler or both (default: ${DEFAULT-VALUE}: the recompiler when "
+                    + "this host runs it, else the interpreter). both: a table per engine, then the sum.")
+    Engines.Choice engine;
 
     @Override
     public Integer call() {
         Path d = dir != null ? dir : VectorDirectories.defaultDirectory();
-        VectorSuite.Result r = VectorSuite.run(d, engine.vectorEngine());
-        r.print(spec.commandLine().getOut());
-        spec.commandLine().getOut().flush();
-        return r.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        List<Engine> engines = engine.resolve(false);
+        PrintWriter out = spec.commandLine().getOut();
+        int passed = 0;
+        int failed = 0;
+        for (int i = 0; i < engines.size(); i++) {
+            VectorSuite.Result r = VectorSuite.run(d, engines.get(i).vectorEngine());
+            if (engines.size() == 1) {
+                r.print(out);
+            } else {
+                r.print(out, engines.get(i).name() + ": ");
+                out.println();
+            }
+            passed += r.passed();
+            failed += r.failed();
+        }
+        if (engines.size() > 1) {
+            out.println(passed + " passed, " + failed + " failed");
+        }
+        out.flush();
+        return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

@@ -16,6 +16,11 @@ class BenchAndDemoTest {
                 && l.contains("0x2641a9a802e2699d")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("interpreter") && l.contains("gp072")
                 && l.contains("0x2641a9a802e2699d")), r.out());
+        if (Engines.RECOMPILER.available()) {
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith("recompiler") && l.contains("gp072")
+                    && l.contains("0x2641a9a802e2699d")), r.out());
+        }
+        assertTrue(!r.out().contains("WRONG"), r.out());
     }
 
     @Test
@@ -24,6 +29,10 @@ class BenchAndDemoTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("307 passed, 0 failed"), r.out());
         assertTrue(r.out().lines().filter(l -> l.startsWith("interpreter")).count() == 2, r.out());
+        if (Engines.RECOMPILER.available()) {
+            assertTrue(r.out().contains("on engine recompiler"), r.out());
+            assertTrue(r.out().lines().filter(l -> l.startsWith("recompiler")).count() == 2, r.out());
+        }
         assertTrue(!r.out().contains("WRONG"), r.out());
     }
 
@@ -31,10 +40,10 @@ class BenchAndDemoTest {
     void helpAndVersion() {
         Cli h = Cli.exec("--help");
         assertEquals(0, h.exit());
-        for (String c : new String[] {"demo", "run", "vectors", "gas", "asm", "disasm", "bench"}) {
+        for (String c : new String[] {"demo", "run", "vectors", "gas", "asm", "disasm", "bench", "fuzz", "diff"}) {
             assertTrue(h.out().contains("  " + c + " "), h.out());
         }
-        for (String c : new String[] {"demo", "run", "vectors", "gas", "asm", "disasm", "bench"}) {
+        for (String c : new String[] {"demo", "run", "vectors", "gas", "asm", "disasm", "bench", "fuzz", "diff"}) {
             Cli sub = Cli.exec(c, "--help");
             assertEquals(0, sub.exit(), c);
             assertTrue(sub.out().startsWith("Usage: jpvm " + c), sub.out());

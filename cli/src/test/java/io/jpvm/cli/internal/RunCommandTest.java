@@ -129,6 +129,50 @@ class RunCommandTest {
     }
 
     @Test
+    void bothEnginesAgree() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Engines.RECOMPILER.available(), "recompiler not available here");
+        Path blob = Cli.assemble(dir, "halt.bin", Programs.GP_HALT);
+        Cli r = Cli.exec("run", blob.toString(), "--engine", "both", "--reg", "8=1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("engine interpreter"), r.out());
+        assertTrue(r.out().contains("engine recompiler"), r.out());
+        assertEquals("engines agree: status, pc, registers, gas, fault address", r.lastOutLine());
+        JsonNode n = runJson("run", blob.toString(), "--engine", "both", "--json");
+        assertEquals("halt", n.get("interpreter").get("status").asText());
+        assertEquals("halt", n.get("recompiler").get("status").asText());
+        assertTrue(n.get("agree").asBoolean());
+        assertEquals(0, n.get("differences").size());
+        Path jar = dir.resolve("fib_recur.jar");
+        Files.write(jar, ReferenceProgram.FIB_RECUR.bytes());
+        Cli k = Cli.exec("run", jar.toString(), "--engine", "both", "--reg", "7=12");
+        assertEquals(0, k.exit(), k.err());
+        assertEquals("engines agree: status, pc, registers, gas, fault address", k.lastOutLine());
+    }
+
+    @Test
+    void engineChoice() throws IOException {
+        Path blob = Cli.assemble(dir, "halt.bin", Programs.GP_HALT);
+        Cli i = Cli.exec("run", blob.toString(), "--engine", "interpreter");
+        assertEquals(0, i.exit(), i.err());
+        assertTrue(i.out().contains("engine interpreter"), i.out());
+        Cli auto = Cli.exec("run", blob.toString());
+        assertTrue(auto.out().contains(Engines.RECOMPILER.available() ? "engine recompiler" : "engine interpreter"),
+                auto.out());
+        if (Engines.RECOMPILER.available()) {
+            Cli rec = Cli.exec("run", blob.toString(), "--engine", "recompiler");
+            assertEquals(0, rec.exit(), rec.err());
+            assertTrue(rec.out().contains("engine recompiler"), rec.out());
+        } else {
+            Cli rec = Cli.exec("run", blob.toString(), "--engine", "recompiler");
+            rec.assertUsageError();
+            assertTrue(rec.err().startsWith("jpvm: --engine recompiler: the recompiler needs"), rec.err());
+        }
+        Cli bad = Cli.exec("run", blob.toString(), "--engine", "jit");
+        bad.assertUsageError();
+        assertTrue(bad.err().contains("unknown engine 'jit' (expected auto, interpreter, recompiler or both)"), bad.err());
+    }
+
+    @Test
     void missingFile() {
         Cli r = Cli.exec("run", dir.resolve("x.bin").toString());
         r.assertUsageError();
@@ -173,7 +217,7 @@ class RunCommandTest {
         Cli.exec("run", blob.toString(), "--gas", "-1").assertUsageError();
         Cli r = Cli.exec("run", blob.toString(), "--engine", "nosuch");
         r.assertUsageError();
-        assertTrue(r.err().contains("available: interpreter"), r.err());
+        assertTrue(r.err().contains("expected auto, interpreter, recompiler or both"), r.err());
         Cli.exec("frobnicate").assertUsageError();
         Cli.exec("run").assertUsageError();
     }

@@ -29,6 +29,21 @@ class VectorsCommandTest {
     }
 
     @Test
+    void bothEnginesSumTheirCounts() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Engines.RECOMPILER.available(), "recompiler not available here");
+        Cli r = Cli.exec("vectors", realDirectory().toString(), "--engine", "both");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("on engine interpreter"), r.out());
+        assertTrue(r.out().contains("on engine recompiler"), r.out());
+        assertTrue(r.out().contains("interpreter: 307 passed, 0 failed"), r.out());
+        assertTrue(r.out().contains("recompiler: 307 passed, 0 failed"), r.out());
+        assertEquals("614 passed, 0 failed", r.lastOutLine());
+        Cli rec = Cli.exec("vectors", realDirectory().toString(), "--engine", "recompiler");
+        assertEquals(0, rec.exit(), rec.out() + rec.err());
+        assertEquals("307 passed, 0 failed", rec.lastOutLine());
+    }
+
+    @Test
     void defaultDirectoryIsFound() {
         Cli r = Cli.exec("vectors");
         assertEquals(0, r.exit(), r.out() + r.err());
