@@ -1,5 +1,6 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Machine;
 import io.jpvm.interpreter.ExitKind;
 import io.jpvm.interpreter.InterpreterProgram;
 import io.jpvm.isa.Program;
@@ -59,17 +60,17 @@ public final class BlockDiff {
         }, gas != null ? gas : in.gas(), new FuzzPolicy(in.plan(), in.profile()));
     }
 
-    private static Result run(InterpreterProgram ip, Consumer<MachineVm> setUp, long gas, ExitPolicy policy) {
+    private static Result run(InterpreterProgram ip, Consumer<Machine> setUp, long gas, ExitPolicy policy) {
         return run(ip, setUp, gas, policy, MachineEngine.RECOMPILER::compile);
     }
 
     /** As above against the engine {@code second} compiles for (tests plant bugs this way). */
-    static Result run(InterpreterProgram ip, Consumer<MachineVm> setUp, long gas, ExitPolicy policy,
+    static Result run(InterpreterProgram ip, Consumer<Machine> setUp, long gas, ExitPolicy policy,
                       java.util.function.Function<InterpreterProgram, MachineCode> second) {
         try (MachineCode a = MachineEngine.INTERPRETER.compile(ip);
              MachineCode b = second.apply(ip);
-             MachineVm ref = a.newVm();
-             MachineVm other = b.newVm()) {
+             Machine ref = a.newVm();
+             Machine other = b.newVm()) {
             setUp.accept(ref);
             setUp.accept(other);
             LockstepRun.Outcome o = LockstepRun.run(ref, other, ip.schedule(), gas, policy, true, Long.MAX_VALUE);

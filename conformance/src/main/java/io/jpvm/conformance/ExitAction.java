@@ -1,5 +1,6 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Machine;
 import java.util.function.Consumer;
 
 /**
@@ -13,8 +14,8 @@ import java.util.function.Consumer;
  * @param effect applied to the machine before continuing or stopping
  * @param fresh  the effect calls {@code setPc}: the next run charges as a fresh start
  */
-public record ExitAction(boolean ends, String status, Consumer<MachineVm> effect, boolean fresh) {
-    private static final Consumer<MachineVm> NOTHING = vm -> { };
+public record ExitAction(boolean ends, String status, Consumer<Machine> effect, boolean fresh) {
+    private static final Consumer<Machine> NOTHING = vm -> { };
 
     /** Stop with the exit's own status and no effect. */
     public static ExitAction stop() {
@@ -22,17 +23,17 @@ public record ExitAction(boolean ends, String status, Consumer<MachineVm> effect
     }
 
     /** Apply {@code effect}, then stop with {@code status}. */
-    public static ExitAction stop(String status, Consumer<MachineVm> effect) {
+    public static ExitAction stop(String status, Consumer<Machine> effect) {
         return new ExitAction(true, status, effect, false);
     }
 
     /** Apply {@code effect}, then run on. */
-    public static ExitAction resume(Consumer<MachineVm> effect) {
+    public static ExitAction resume(Consumer<Machine> effect) {
         return new ExitAction(false, null, effect, false);
     }
 
     /** Apply {@code effect}, which starts the machine afresh ({@code setPc}), then run on. */
-    public static ExitAction restart(Consumer<MachineVm> effect) {
+    public static ExitAction restart(Consumer<Machine> effect) {
         return new ExitAction(false, null, effect, true);
     }
 }

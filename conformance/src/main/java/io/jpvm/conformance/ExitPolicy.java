@@ -1,5 +1,7 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Machine;
+
 /**
  * The embedder side of a machine-level run: decides, at each exit of the run, what happens next.
  * Called once per exit with the reference machine (the interpreter in a differential run) right after
@@ -7,5 +9,5 @@ package io.jpvm.conformance;
  */
 @FunctionalInterface
 public interface ExitPolicy {
-    ExitAction onExit(MachineVm vm);
+    ExitAction onExit(Machine vm);
 }

@@ -1,5 +1,6 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Machine;
 import io.jpvm.interpreter.InterpreterProgram;
 import io.jpvm.isa.Program;
 import java.util.List;
@@ -38,8 +39,8 @@ public final class FuzzCheck {
         }
         try (MachineCode interpreted = MachineEngine.INTERPRETER.compile(ip);
              other;
-             MachineVm a = interpreted.newVm();
-             MachineVm b = other.newVm()) {
+             Machine a = interpreted.newVm();
+             Machine b = other.newVm()) {
             setUp(a, in);
             setUp(b, in);
             return LockstepRun.run(a, b, ip.schedule(), in.gas(), observe.apply(new FuzzPolicy(in.plan(), in.profile())),
@@ -48,7 +49,7 @@ public final class FuzzCheck {
     }
 
     /** Maps the pages, writes their contents, sets registers, heap start and start pc. */
-    static void setUp(MachineVm vm, FuzzInput in) {
+    static void setUp(Machine vm, FuzzInput in) {
         for (FuzzPage p : in.pages()) {
             vm.map(p.page(), 1, p.writable());
             if (p.contents() != null) {

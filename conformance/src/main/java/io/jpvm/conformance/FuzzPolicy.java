@@ -1,5 +1,6 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Machine;
 import io.jpvm.interpreter.ExitKind;
 import io.jpvm.isa.Profile;
 
@@ -25,7 +26,7 @@ final class FuzzPolicy implements ExitPolicy {
     }
 
     @Override
-    public ExitAction onExit(MachineVm vm) {
+    public ExitAction onExit(Machine vm) {
         if (++exits >= plan.maxExits()) {
             return ExitAction.stop();
         }

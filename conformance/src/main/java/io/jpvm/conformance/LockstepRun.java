@@ -1,5 +1,6 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Machine;
 import io.jpvm.gas.GasSchedule;
 import io.jpvm.interpreter.ExitKind;
 import io.jpvm.isa.Instruction;
@@ -57,8 +58,8 @@ public final class LockstepRun {
         }
     }
 
-    private final MachineVm ref;
-    private final MachineVm other;
+    private final Machine ref;
+    private final Machine other;
     private final GasSchedule schedule;
     private final Program program;
     private final boolean javm;
@@ -67,7 +68,7 @@ public final class LockstepRun {
     private long exits;
     private long used;
 
-    private LockstepRun(MachineVm ref, MachineVm other, GasSchedule schedule) {
+    private LockstepRun(Machine ref, Machine other, GasSchedule schedule) {
         this.ref = ref;
         this.other = other;
         this.schedule = schedule;
@@ -80,7 +81,7 @@ public final class LockstepRun {
      * Runs both machines (already set up identically, {@code setPc} called) with {@code gas} until the
      * policy stops, a difference appears or {@code maxRuns} runs have been made.
      */
-    public static Outcome run(MachineVm ref, MachineVm other, GasSchedule schedule, long gas, ExitPolicy policy,
+    public static Outcome run(Machine ref, Machine other, GasSchedule schedule, long gas, ExitPolicy policy,
                               boolean stepBlocks, long maxRuns) {
         return new LockstepRun(ref, other, schedule).go(gas, policy, stepBlocks, maxRuns);
     }

@@ -1,13 +1,16 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Interpreter;
+import io.jpvm.interpreter.Machine;
 import io.jpvm.interpreter.GuestMemory;
 import io.jpvm.interpreter.InterpreterProgram;
+import io.jpvm.recompiler.NativeVm;
 import io.jpvm.recompiler.RecompiledProgram;
 import java.util.function.UnaryOperator;
 
 /**
  * A program prepared once for one engine (decoded for the interpreter, translated to x86-64 for the
- * recompiler), from which any number of {@link MachineVm}s are made. {@link #close()} frees the
+ * recompiler), from which any number of {@link Machine}s are made. {@link #close()} frees the
  * recompiler's code; machines made from it cannot run afterwards.
  */
 public abstract sealed class MachineCode implements AutoCloseable {
@@ -25,14 +28,14 @@ public abstract sealed class MachineCode implements AutoCloseable {
     public abstract MachineEngine engine();
 
     /** A machine at pc 0 with all registers 0, no gas and nothing mapped. */
-    public abstract MachineVm newVm();
+    public abstract Machine newVm();
 
     /** A machine at pc 0 with all registers 0, no gas and the pages of {@code memory} (taken over or copied). */
-    abstract MachineVm newVm(GuestMemory memory);
+    abstract Machine newVm(GuestMemory memory);
 
     /** A machine with {@code p}'s initial memory, registers and heap start (p must be this code's program). */
-    public MachineVm newVm(LoadedProgram p) {
-        MachineVm vm = newVm(p.newMemory());
+    public Machine newVm(LoadedProgram p) {
+        Machine vm = newVm(p.newMemory());
         try {
             long[] regs = p.initialRegisters();
             for (int i = 0; i < 13; i++) {
@@ -50,7 +53,7 @@ public abstract sealed class MachineCode implements AutoCloseable {
     public abstract void close();
 
     /** Maps every page of {@code from} into {@code vm} with the same access and contents. */
-    static void copyMemory(GuestMemory from, MachineVm vm) {
+    static void copyMemory(GuestMemory from, Machine vm) {
         from.forEachMappedPage(page -> {
             vm.map(page, 1, from.isWritable(page << 12));
             byte[] bytes = from.page(page);
@@ -72,16 +75,16 @@ public abstract sealed class MachineCode implements AutoCloseable {
     }
 
     /** {@code base} with every machine it makes passed through {@code wrap} (for testing the harness itself). */
-    static MachineCode wrapped(MachineCode base, UnaryOperator<MachineVm> wrap) {
+    static MachineCode wrapped(MachineCode base, UnaryOperator<Machine> wrap) {
         return new Wrapped(base, wrap);
     }
 
     /** Another code's machines, each wrapped. */
     private static final class Wrapped extends MachineCode {
         private final MachineCode base;
-        private final UnaryOperator<MachineVm> wrap;
+        private final UnaryOperator<Machine> wrap;
 
-        Wrapped(MachineCode base, UnaryOperator<MachineVm> wrap) {
+        Wrapped(MachineCode base, UnaryOperator<Machine> wrap) {
             super(base.program());
             this.base = base;
             this.wrap = wrap;
@@ -93,12 +96,12 @@ public abstract sealed class MachineCode implements AutoCloseable {
         }
 
         @Override
-        public MachineVm newVm() {
+        public Machine newVm() {
             return wrap.apply(base.newVm());
         }
 
         @Override
-        MachineVm newVm(GuestMemory memory) {
+        Machine newVm(GuestMemory memory) {
             return wrap.apply(base.newVm(memory));
         }
 
@@ -120,13 +123,13 @@ public abstract sealed class MachineCode implements AutoCloseable {
         }
 
         @Override
-        public MachineVm newVm() {
+        public Machine newVm() {
             return newVm(GuestMemory.forProfile(program().profile()));
         }
 
         @Override
-        MachineVm newVm(GuestMemory memory) {
-            return new InterpreterMachine(program(), memory);
+        Machine newVm(GuestMemory memory) {
+            return new Interpreter(program(), memory);
         }
 
         @Override
@@ -152,13 +155,13 @@ public abstract sealed class MachineCode implements AutoCloseable {
         }
 
         @Override
-        public MachineVm newVm() {
-            return new NativeMachine(code);
+        public Machine newVm() {
+            return new NativeVm(code);
         }
 
         @Override
-        MachineVm newVm(GuestMemory memory) {
-            MachineVm vm = newVm();
+        Machine newVm(GuestMemory memory) {
+            Machine vm = newVm();
             try {
                 copyMemory(memory, vm);
                 return vm;

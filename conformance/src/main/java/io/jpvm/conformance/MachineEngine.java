@@ -1,5 +1,6 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Machine;
 import io.jpvm.interpreter.InterpreterProgram;
 import io.jpvm.recompiler.Platform;
 import io.jpvm.recompiler.RecompiledProgram;
@@ -100,7 +101,7 @@ public enum MachineEngine {
     abstract MachineCode shared(InterpreterProgram program);
 
     /** A machine with {@code p}'s initial memory, registers and heap start, its code prepared once per program. */
-    public MachineVm load(LoadedProgram p) {
+    public Machine load(LoadedProgram p) {
         return shared(p.program()).newVm(p);
     }
 

@@ -1,5 +1,6 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Machine;
 import io.jpvm.interpreter.ExitKind;
 import io.jpvm.isa.Profile;
 
@@ -23,7 +24,7 @@ public final class MachineHost implements ExitPolicy {
     }
 
     @Override
-    public ExitAction onExit(MachineVm vm) {
+    public ExitAction onExit(Machine vm) {
         if (vm.exitKind() != ExitKind.HOST_CALL || profile != Profile.JAVM) {
             return ExitAction.stop();
         }

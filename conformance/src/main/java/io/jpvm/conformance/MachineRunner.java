@@ -1,5 +1,6 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Machine;
 import io.jpvm.interpreter.ExitKind;
 
 /**
@@ -31,13 +32,13 @@ public final class MachineRunner {
     /** Runs on {@code engine} from {@code startPc} with {@code gas} (initialisation charges included). */
     public static RunResult run(LoadedProgram p, MachineEngine engine, long gas, long[] regOverrides,
                                 boolean[] overridden, long startPc) {
-        try (MachineVm vm = engine.load(p)) {
+        try (Machine vm = engine.load(p)) {
             return run(vm, p, gas, regOverrides, overridden, startPc);
         }
     }
 
     /** As above on a machine already made from {@code p} (fresh: nothing run yet). */
-    public static RunResult run(MachineVm vm, LoadedProgram p, long gas, long[] regOverrides, boolean[] overridden,
+    public static RunResult run(Machine vm, LoadedProgram p, long gas, long[] regOverrides, boolean[] overridden,
                                 long startPc) {
         for (int i = 0; i < 13; i++) {
             if (overridden != null && overridden[i]) {

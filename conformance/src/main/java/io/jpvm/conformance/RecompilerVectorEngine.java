@@ -1,5 +1,6 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Machine;
 import io.jpvm.gas.Gp072GasModel;
 import io.jpvm.interpreter.ExitKind;
 import io.jpvm.interpreter.GuestMemory;
@@ -100,7 +101,7 @@ public final class RecompilerVectorEngine implements VectorEngine {
 
     private static RunResult run(MachineCode code, LoadedProgram p, long gas, long[] regOverrides,
                                  boolean[] overridden, long startPc) {
-        try (MachineVm vm = code.newVm(p)) {
+        try (Machine vm = code.newVm(p)) {
             return MachineRunner.run(vm, p, gas, regOverrides, overridden, startPc);
         }
     }

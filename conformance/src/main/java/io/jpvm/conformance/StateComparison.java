@@ -1,5 +1,6 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Machine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,7 @@ public final class StateComparison {
     private StateComparison() {}
 
     /** Every differing field; empty when the machines agree. */
-    public static List<Difference> compare(MachineVm a, MachineVm b, boolean memory) {
+    public static List<Difference> compare(Machine a, Machine b, boolean memory) {
         List<Difference> out = new ArrayList<>();
         if (a.exitKind() != b.exitKind()) {
             out.add(new Difference("status", id(a), id(b)));
@@ -39,7 +40,7 @@ public final class StateComparison {
         return out;
     }
 
-    private static String id(MachineVm vm) {
+    private static String id(Machine vm) {
         return vm.exitKind() == null ? "none" : vm.exitKind().id();
     }
 
@@ -54,13 +55,13 @@ public final class StateComparison {
     }
 
     /** The page map (page → writable) of a machine. */
-    static TreeMap<Long, Boolean> pageMap(MachineVm vm) {
+    static TreeMap<Long, Boolean> pageMap(Machine vm) {
         TreeMap<Long, Boolean> m = new TreeMap<>();
         vm.forEachMappedPage(p -> m.put(p, vm.isWritable(p << 12)));
         return m;
     }
 
-    private static void memory(MachineVm a, MachineVm b, List<Difference> out) {
+    private static void memory(Machine a, Machine b, List<Difference> out) {
         TreeMap<Long, Boolean> pa = pageMap(a);
         TreeMap<Long, Boolean> pb = pageMap(b);
         TreeMap<Long, Boolean> all = new TreeMap<>(pa);
@@ -73,8 +74,8 @@ public final class StateComparison {
             if (!Objects.equals(wa, wb)) {
                 out.add(new Difference("page " + hex(page << 12), access(wa), access(wb)));
             }
-            byte[] x = wa != null ? a.page(page) : new byte[4096];
-            byte[] y = wb != null ? b.page(page) : new byte[4096];
+            byte[] x = wa != null ? a.peek(page << 12, 4096) : new byte[4096];
+            byte[] y = wb != null ? b.peek(page << 12, 4096) : new byte[4096];
             int at = java.util.Arrays.mismatch(x, y);
             while (at >= 0) {
                 if (listed < MAX_BYTES_LISTED) {

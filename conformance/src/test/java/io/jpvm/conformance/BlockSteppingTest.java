@@ -1,5 +1,6 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Machine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +65,7 @@ class BlockSteppingTest {
         private final int n;
         private int runs;
 
-        CorruptAfter(MachineVm vm, int n) {
+        CorruptAfter(Machine vm, int n) {
             super(vm);
             this.n = n;
         }

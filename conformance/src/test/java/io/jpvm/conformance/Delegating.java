@@ -1,13 +1,14 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Machine;
 import io.jpvm.interpreter.ExitKind;
 import java.util.function.LongConsumer;
 
-/** A {@link MachineVm} that forwards everything to another (tests override what they break). */
-class Delegating implements MachineVm {
-    private final MachineVm vm;
+/** A {@link Machine} that forwards everything to another (tests override what they break). */
+class Delegating implements Machine {
+    private final Machine vm;
 
-    Delegating(MachineVm vm) {
+    Delegating(Machine vm) {
         this.vm = vm;
     }
 
@@ -16,10 +17,6 @@ class Delegating implements MachineVm {
         return vm.run();
     }
 
-    @Override
-    public MachineEngine engine() {
-        return vm.engine();
-    }
 
     @Override
     public ExitKind exitKind() {
@@ -72,6 +69,11 @@ class Delegating implements MachineVm {
     }
 
     @Override
+    public void resumeAt(long pc) {
+        vm.resumeAt(pc);
+    }
+
+    @Override
     public void setHeapStart(long heapStart) {
         vm.setHeapStart(heapStart);
     }
@@ -107,8 +109,8 @@ class Delegating implements MachineVm {
     }
 
     @Override
-    public byte[] page(long page) {
-        return vm.page(page);
+    public byte[] peek(long address, int length) {
+        return vm.peek(address, length);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jpvm.conformance;
 
+import io.jpvm.interpreter.Machine;
 import io.jpvm.interpreter.ExitKind;
 import io.jpvm.interpreter.InterpreterProgram;
 
@@ -8,7 +9,7 @@ import io.jpvm.interpreter.InterpreterProgram;
  * its low bit flipped whenever a run ends with a host call.
  */
 final class PlantedBug extends Delegating {
-    private PlantedBug(MachineVm vm) {
+    private PlantedBug(Machine vm) {
         super(vm);
     }
 

@@ -1,10 +1,10 @@
 package io.jpvm.interpreter;
 
-import io.jpvm.interpreter.internal.Alu;
 import io.jpvm.interpreter.internal.MemoryFault;
 import io.jpvm.interpreter.internal.Ops;
 import io.jpvm.isa.Opcode;
 import io.jpvm.isa.Profile;
+import java.util.function.LongConsumer;
 
 /**
  * The pure-Java reference engine: one VM's registers, pc and gas over an {@link InterpreterProgram}
@@ -13,7 +13,7 @@ import io.jpvm.isa.Profile;
  * re-executes the faulting instruction (its block is already paid), after running out of gas it
  * retries the block's charge. Not thread-safe: one VM is run by one thread at a time.
  */
-public final class Interpreter {
+public final class Interpreter implements Machine {
     private static final int MODE_NONE = 0;
     private static final int MODE_BLOCK = 1;
     private static final int MODE_FRESH = 2;
@@ -392,6 +392,48 @@ public final class Interpreter {
 
     long imm2(int i) {
         return prog.imm2[i];
+    }
+
+    // ---------------------------------------------------------------- memory (Machine)
+
+    @Override
+    public void map(long firstPage, long count, boolean writable) {
+        mem.mapZero(firstPage, count, writable);
+    }
+
+    @Override
+    public boolean setWritable(long page, boolean writable) {
+        return mem.setWritable(page, writable);
+    }
+
+    @Override
+    public boolean isReadable(long address) {
+        return mem.isReadable(address);
+    }
+
+    @Override
+    public boolean isWritable(long address) {
+        return mem.isWritable(address);
+    }
+
+    @Override
+    public void forEachMappedPage(LongConsumer action) {
+        mem.forEachMappedPage(action);
+    }
+
+    @Override
+    public void poke(long address, byte[] data) {
+        mem.poke(address, data);
+    }
+
+    @Override
+    public byte[] peek(long address, int length) {
+        return mem.peek(address, length);
+    }
+
+    /** Nothing to free: the interpreter holds no native resources. */
+    @Override
+    public void close() {
     }
 
     /** gp072 sbrk: grows the heap by {@code size} bytes and returns the old heap pointer. */

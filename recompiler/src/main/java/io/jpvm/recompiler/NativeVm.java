@@ -1,6 +1,7 @@
 package io.jpvm.recompiler;
 
 import io.jpvm.interpreter.ExitKind;
+import io.jpvm.interpreter.Machine;
 import io.jpvm.isa.Instruction;
 import io.jpvm.isa.Profile;
 import io.jpvm.recompiler.internal.codegen.Exits;
@@ -27,7 +28,7 @@ import java.util.function.LongConsumer;
  * <p>Not thread-safe: one thread runs a VM at a time. {@link #close()} frees the address space (a
  * cleaner does it if the VM becomes unreachable first).
  */
-public final class NativeVm implements AutoCloseable {
+public final class NativeVm implements Machine {
     private static final int MODE_NONE = 0;
     private static final int MODE_BLOCK = 1;
     private static final int MODE_FRESH = 2;

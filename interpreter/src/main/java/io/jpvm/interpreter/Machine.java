@@ -1,18 +1,14 @@
-package io.jpvm.conformance;
+package io.jpvm.interpreter;
 
-import io.jpvm.interpreter.ExitKind;
 import java.util.function.LongConsumer;
 
 /**
- * One machine (registers, pc, gas, a guest address space) on some engine, with the run API both the
- * interpreter ({@code io.jpvm.interpreter.Interpreter}) and the recompiler ({@code io.jpvm.recompiler.NativeVm})
- * offer and the same semantics: {@link #run()} continues where the last exit left off. Made by
- * {@link MachineEngine}; one thread at a time; {@link #close()} frees native resources.
+ * One machine (registers, pc, gas, a guest address space) on some engine: the run API the reference
+ * {@link Interpreter} and the recompiler's native VM both implement, with the same semantics:
+ * {@link #run()} continues where the last exit left off. One thread at a time; {@link #close()} frees
+ * whatever native resources the engine holds.
  */
-public interface MachineVm extends AutoCloseable {
-    /** The engine this machine runs on. */
-    MachineEngine engine();
-
+public interface Machine extends AutoCloseable {
     /** Runs until the next exit. */
     ExitKind run();
 
@@ -42,6 +38,9 @@ public interface MachineVm extends AutoCloseable {
     /** Starts afresh at {@code pc}: the next run charges the block (or its rest) from there. */
     void setPc(long pc);
 
+    /** Continues at {@code pc} without charging: its block is already paid. */
+    void resumeAt(long pc);
+
     /** gp072 sbrk: the heap start. */
     void setHeapStart(long heapStart);
 
@@ -61,8 +60,8 @@ public interface MachineVm extends AutoCloseable {
     /** Writes {@code data} at {@code address} ignoring access rights; every byte must be mapped. */
     void poke(long address, byte[] data);
 
-    /** The 4096 bytes of mapped page {@code page} (a copy or a live view: read it, do not keep it). */
-    byte[] page(long page);
+    /** Reads {@code length} bytes at {@code address} ignoring access rights; unmapped bytes read 0. */
+    byte[] peek(long address, int length);
 
     @Override
     void close();
