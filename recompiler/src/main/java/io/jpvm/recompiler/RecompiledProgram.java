@@ -36,7 +36,7 @@ public final class RecompiledProgram implements AutoCloseable {
     private final GasSchedule schedule;
     private final GeneratedCode generated;
     private final CodeMemory code;
-    /** The code as a segment: the downcall target (the linker keeps it alive during a call). */
+    /** The code as a global-scope segment: the downcall target, guarded by the code memory's acquire/release. */
     private final MemorySegment entry;
     private final long codeAddress;
     private final long[] cost;
@@ -53,7 +53,7 @@ public final class RecompiledProgram implements AutoCloseable {
         CodeMemory mem = CodeMemory.allocate(bytes.length);
         try {
             mem.write(bytes).seal();
-            this.entry = mem.segment();
+            this.entry = mem.target();
         } catch (RuntimeException | Error e) {
             mem.close();
             throw e;
@@ -108,14 +108,20 @@ public final class RecompiledProgram implements AutoCloseable {
 
     // ---------------------------------------------------------------- for NativeVm
 
-    /** Runs the code from its entry point: {@code void entry(long guestBase)}, one downcall. */
+    /**
+     * Runs the code from its entry point: {@code void entry(long guestBase)}, one downcall; the code
+     * memory refuses to close meanwhile.
+     */
     void enter(long guestBase) {
+        code.acquire();
         try {
             ENTER.invokeExact(entry, guestBase);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
+        } finally {
+            code.release();
         }
     }
 

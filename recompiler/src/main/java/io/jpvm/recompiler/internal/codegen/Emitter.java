@@ -3,9 +3,6 @@ package io.jpvm.recompiler.internal.codegen;
 import io.jpvm.recompiler.internal.asm.Cond;
 import io.jpvm.recompiler.internal.asm.Mem;
 import io.jpvm.recompiler.internal.asm.Reg;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +18,7 @@ import java.util.StringJoiner;
  * <p>Branches to a {@link Label}: {@code jmp}/{@code jcc} take rel8 when the label is bound and in
  * reach, else rel32 (forward references are always rel32); the {@code Near} variants force rel32.
  */
-public final class Emitter {
+public final class Emitter extends HotForms {
     static final int S8 = 1;
     static final int S16 = 2;
     static final int S32 = 4;
@@ -63,17 +60,11 @@ public final class Emitter {
         {0x66, 0x0F, 0x1F, (byte) 0x84, 0x00, 0x00, 0x00, 0x00, 0x00},
     };
 
-    private static final VarHandle LONG_LE =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-
-    private byte[] buf;
-    private int pos;
     private final List<Label> referenced = new ArrayList<>();
 
     /** An emitter whose buffer starts with {@code capacity} bytes (it grows as needed). */
     public Emitter(int capacity) {
-        buf = new byte[Math.max(64, capacity)];
+        super(capacity);
     }
 
     // ---------------------------------------------------------------- buffer
@@ -81,21 +72,6 @@ public final class Emitter {
     /** The offset of the next instruction. */
     public int position() {
         return pos;
-    }
-
-    /** Makes room for {@code n} more bytes. */
-    private void room(int n) {
-        if (pos + n > buf.length) {
-            grow(n);
-        }
-    }
-
-    private void grow(int n) {
-        long want = Math.max((long) pos + n, (long) buf.length * 2);
-        if (want > Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("code buffer too large");
-        }
-        buf = Arrays.copyOf(buf, (int) want);
     }
 
     private void b(int v) {

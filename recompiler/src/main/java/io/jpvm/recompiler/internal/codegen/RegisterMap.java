@@ -24,6 +24,20 @@ public final class RegisterMap {
         Reg.R8, Reg.R9, Reg.R10, Reg.R11, Reg.RAX, Reg.RCX,
     };
 
+    /** {@link #HOST}'s 4-bit encodings, indexed by a decoded 4-bit register field (0..12 in valid code). */
+    private static final int[] ENCODING = new int[16];
+
+    static {
+        for (int g = 0; g < 16; g++) {
+            ENCODING[g] = HOST[Math.min(g, HOST.length - 1)].ordinal();
+        }
+    }
+
+    /** The 4-bit encoding of the host register holding PVM register {@code guest} ({@code guest & 15}). */
+    static int encoding(int guest) {
+        return ENCODING[guest & 15];
+    }
+
     /** The host register holding PVM register {@code guest} (0..12). */
     public static Reg host(int guest) {
         return HOST[guest];

@@ -1,13 +1,17 @@
 package io.jpvm.recompiler.internal.memory;
 
 import io.jpvm.recompiler.internal.signal.CodeRanges;
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Pages for generated x86-64 code: mapped read-write, written, then {@linkplain #seal() sealed}
@@ -15,10 +19,15 @@ import java.util.Objects;
  * running off its end faults instead of executing whatever is mapped next.
  *
  * <p>Life cycle: {@link #allocate} (RW) → {@link #write} … → {@link #seal()} (RX) → {@link #entry}
- * handles → {@link #close()}. If {@code close()} is never called, a {@link java.lang.ref.Cleaner}
- * unmaps the pages once neither this object nor any entry handle is reachable. An entry handle used
- * after {@code close()} throws {@link IllegalStateException} instead of jumping into freed memory,
- * and {@code close()} refuses (throws) while a call through an entry handle is running.
+ * handles, or {@link #acquire()}/{@link #target()}/{@link #release()} → {@link #close()}. If
+ * {@code close()} is never called, a {@link Cleaner} frees the pages once neither this object, nor a
+ * segment of it, nor any entry handle is reachable. An entry handle used after {@code close()}
+ * throws {@link IllegalStateException} instead of jumping into freed memory, and {@code close()}
+ * refuses (throws) while a call through an entry handle, or between {@code acquire} and
+ * {@code release}, is running.
+ *
+ * <p>Freed pages go to a small {@link CodeRegionPool} (unregistered from the fault handler, never
+ * reachable from Java) and serve the next allocation of the same size; the rest are unmapped.
  *
  * <p>Thread-safe; writes must happen before {@code seal()}, which publishes them to every thread.
  */
@@ -26,14 +35,32 @@ public final class CodeMemory implements AutoCloseable {
     static final String KIND = "code";
 
     private static final Linker LINKER = Linker.nativeLinker();
+    private static final AtomicInteger LIVE = new AtomicInteger();
 
     private final MappedRegion region;
     private final long codeSize;
-    private boolean sealed;
+    /** The code bytes, global scope: used only behind this object's own liveness checks. */
+    private final MemorySegment raw;
+    private final Cleaner.Cleanable cleanable;
+    /** A pooled region: its old code is overwritten with int3 up to the end at {@link #seal()}. */
+    private final boolean reused;
+    /** The end of the highest write so far. */
+    private long written;
+    private volatile boolean sealed;
+    private volatile boolean closed;
+    /** Calls between {@link #acquire()} and {@link #release()}. */
+    private final AtomicInteger calls = new AtomicInteger();
+    /** The arena of the segments and entry handles handed out, created on first use. */
+    private Arena views;
 
-    private CodeMemory(MappedRegion region, long codeSize) {
+    @SuppressWarnings("restricted") // the range is ours while this object lives
+    private CodeMemory(MappedRegion region, long codeSize, boolean reused) {
         this.region = region;
         this.codeSize = codeSize;
+        this.reused = reused;
+        this.raw = MemorySegment.ofAddress(region.address()).reinterpret(codeSize);
+        this.cleanable = MappedRegion.CLEANER.register(this, new Free(region, codeSize));
+        LIVE.incrementAndGet();
     }
 
     /**
@@ -47,28 +74,48 @@ public final class CodeMemory implements AutoCloseable {
         long page = Libc.pageSize();
         long codeSize = Math.max(page, roundUp(codeBytes, page));
         long total = Math.addExact(codeSize, page);
-        // reserve code + guard inaccessible, then open the code part for writing: at no moment is
-        // the guard accessible, and nothing is ever executable before seal()
+        MappedRegion pooled = CodeRegionPool.take(total);
+        if (pooled != null) {
+            try {
+                Libc.mprotect(pooled.address(), codeSize, Libc.PROT_READ | Libc.PROT_WRITE);
+            } catch (RuntimeException e) {
+                pooled.close();
+                throw e;
+            }
+            return new CodeMemory(pooled, codeSize, true);
+        }
+        // reserve code + guard inaccessible, then map the code part read-write over it, populated
+        // (faulting the pages in one kernel pass is far cheaper than a page fault per page while the
+        // code is copied in): at no moment is the guard accessible, and nothing is ever executable
+        // before seal()
         long address = Libc.mmap(0, total, Libc.PROT_NONE, Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS, -1, 0);
         try {
-            Libc.mprotect(address, codeSize, Libc.PROT_READ | Libc.PROT_WRITE);
+            Libc.mmap(address, codeSize, Libc.PROT_READ | Libc.PROT_WRITE,
+                    Libc.MAP_PRIVATE | Libc.MAP_ANONYMOUS | Libc.MAP_FIXED | Libc.MAP_POPULATE, -1, 0);
         } catch (RuntimeException e) {
             Libc.munmap(address, total);
             throw e;
         }
-        Runnable forget = new ForgetCodeRange(address, address + codeSize);
-        return new CodeMemory(new MappedRegion(address, total, KIND, forget), codeSize);
+        return new CodeMemory(new MappedRegion(address, total, KIND), codeSize, false);
     }
 
     /**
-     * Runs before the pages are unmapped (close or cleaner): takes the range out of the guest-fault
-     * handler's table while it is still ours, so that a later mapping at the same address is never
-     * mistaken for generated code. Does nothing if the range was never sealed (registered).
+     * The cleaner's and {@link #close()}'s action: take the range out of the guest-fault handler's
+     * table (so a later use of the pages is never mistaken for this code), make it inaccessible (freed
+     * code is never executable), then pool the region — or unmap it if that fails.
      */
-    private record ForgetCodeRange(long lo, long hi) implements Runnable {
+    private record Free(MappedRegion region, long codeSize) implements Runnable {
         @Override
         public void run() {
-            CodeRanges.unregister(lo, hi);
+            CodeRanges.unregister(region.address(), region.address() + codeSize);
+            LIVE.decrementAndGet();
+            try {
+                Libc.mprotect(region.address(), codeSize, Libc.PROT_NONE);
+            } catch (RuntimeException e) {
+                region.close();
+                return;
+            }
+            CodeRegionPool.give(region);
         }
     }
 
@@ -96,20 +143,38 @@ public final class CodeMemory implements AutoCloseable {
         return sealed;
     }
 
-    /** True once the pages are unmapped. */
+    /** True once {@link #close()} has freed the pages. */
     public boolean isClosed() {
-        return !region.isAlive();
+        return closed;
+    }
+
+    private void checkAlive() {
+        if (closed) {
+            throw new IllegalStateException("code memory is closed");
+        }
     }
 
     /**
      * The code bytes as a segment (guard page excluded): writable before {@link #seal()}, a read-only
      * view afterwards (Java writes then throw {@link IllegalArgumentException}, "Attempt to write a
-     * read-only segment", rather than fault).
-     * Unusable after {@link #close()}.
+     * read-only segment", rather than fault). Unusable after {@link #close()}; keeps this code memory
+     * from being freed by the cleaner while reachable.
      */
     public synchronized MemorySegment segment() {
-        MemorySegment code = region.segment().asSlice(0, codeSize);
+        checkAlive();
+        MemorySegment code = view();
         return sealed ? code.asReadOnly() : code;
+    }
+
+    /** A segment of the code in the views arena, which keeps this object reachable. */
+    @SuppressWarnings("restricted") // the range is ours until close(), which closes the views arena first
+    private MemorySegment view() {
+        if (views == null) {
+            views = Arena.ofShared();
+        }
+        CodeMemory self = this;
+        return MemorySegment.ofAddress(region.address())
+                .reinterpret(codeSize, views, ignored -> Reference.reachabilityFence(self));
     }
 
     /** Writes {@code code} at offset 0. */
@@ -131,24 +196,28 @@ public final class CodeMemory implements AutoCloseable {
     public synchronized CodeMemory write(long offset, byte[] src, int from, int length) {
         Objects.checkFromIndexSize(from, length, src.length);
         Objects.checkFromIndexSize(offset, length, codeSize);
-        region.checkAlive("code memory");
+        checkAlive();
         if (sealed) {
             throw new IllegalStateException("code memory at " + Libc.hex(address()) + " is sealed (read-execute)");
         }
-        MemorySegment.copy(src, from, region.segment(), ValueLayout.JAVA_BYTE, offset, length);
+        MemorySegment.copy(src, from, raw, ValueLayout.JAVA_BYTE, offset, length);
+        written = Math.max(written, offset + length);
         return this;
     }
 
     /**
      * Makes the code read-execute ({@code mprotect(PROT_READ|PROT_EXEC)}); idempotent. The guard page
      * stays PROT_NONE. The code pages are {@linkplain CodeRanges#register registered} as generated code
-     * for the guest-fault signal handler until they are unmapped.
+     * for the guest-fault signal handler until they are freed.
      *
      * @throws IllegalStateException after {@link #close()}, or if the code-range table is full
      */
     public synchronized CodeMemory seal() {
-        region.checkAlive("code memory");
+        checkAlive();
         if (!sealed) {
+            if (reused) {
+                raw.asSlice(written).fill((byte) 0xCC); // what a previous program left: int3
+            }
             // register first: a full table fails the seal before anything changes
             CodeRanges.register(address(), address() + codeSize);
             try {
@@ -180,13 +249,13 @@ public final class CodeMemory implements AutoCloseable {
     @SuppressWarnings("restricted") // the caller vouches that the code follows the descriptor's ABI
     public synchronized MethodHandle entry(long offset, FunctionDescriptor function, Linker.Option... options) {
         Objects.checkIndex(offset, codeSize);
-        region.checkAlive("code memory");
+        checkAlive();
         if (!sealed) {
             throw new IllegalStateException("seal() the code memory before calling into it");
         }
-        // the target is a segment of the region's arena: the linker checks it is alive on each call
-        // and keeps it alive (close() refuses) until the call returns
-        MemorySegment target = region.segment().asSlice(offset, codeSize - offset);
+        // the target is a segment of the views arena: the linker checks it is alive on each call and
+        // keeps it alive (close() refuses) until the call returns
+        MemorySegment target = view().asSlice(offset, codeSize - offset);
         MethodHandle handle = MethodHandles.insertArguments(LINKER.downcallHandle(function, options), 0, target);
         // bind this object into the handle (as an ignored argument) so that the handle keeps it reachable
         handle = MethodHandles.dropArguments(handle, 0, CodeMemory.class);
@@ -194,18 +263,75 @@ public final class CodeMemory implements AutoCloseable {
     }
 
     /**
-     * Unmaps the code and its guard page; idempotent.
+     * Marks a call into the code as running (the fast path of a caller that holds this object and
+     * calls {@link #target()} through its own downcall handle): {@link #close()} refuses until the
+     * matching {@link #release()}.
      *
-     * @throws IllegalStateException while a call through an entry handle is running
+     * @throws IllegalStateException if closed (or not sealed)
+     */
+    public void acquire() {
+        calls.incrementAndGet();
+        if (closed || !sealed) {
+            calls.decrementAndGet();
+            checkAlive();
+            throw new IllegalStateException("seal() the code memory before calling into it");
+        }
+    }
+
+    /** Ends a call begun with {@link #acquire()}. */
+    public void release() {
+        calls.decrementAndGet();
+    }
+
+    /** The code as a global-scope segment: a downcall target valid only between acquire and release. */
+    public MemorySegment target() {
+        return raw;
+    }
+
+    /**
+     * Frees the code and its guard page; idempotent.
+     *
+     * @throws IllegalStateException while a call through an entry handle, or an acquired call, is running
      */
     @Override
     public synchronized void close() {
-        region.close();
+        if (closed) {
+            return;
+        }
+        closed = true; // acquire() now fails; a call that acquired before this shows in calls
+        if (calls.get() != 0) {
+            closed = false;
+            throw busy(null);
+        }
+        if (views != null) {
+            try {
+                views.close();
+            } catch (IllegalStateException e) {
+                closed = false;
+                throw busy(e);
+            }
+        }
+        cleanable.clean();
     }
 
-    /** How many code regions are mapped right now (across all instances, not yet freed). */
+    private IllegalStateException busy(Throwable cause) {
+        return new IllegalStateException("cannot free the code at " + Libc.hex(address())
+                + " while a native call that uses it is running", cause);
+    }
+
+    /** How many code memories are allocated and not yet freed (across all instances). */
     public static int liveCount() {
-        return MappedRegion.liveCount(KIND);
+        return LIVE.get();
+    }
+
+    /** How many freed code regions are kept mapped for reuse. */
+    public static int pooledCount() {
+        return CodeRegionPool.size();
+    }
+
+    /** Unmaps every pooled code region. */
+    public static void drainPool() {
+        CodeRegionPool.drain();
     }
 
     @Override

@@ -35,6 +35,8 @@ public final class Libc {
     public static final int MAP_FIXED = 0x10;
     public static final int MAP_ANONYMOUS = 0x20;
     public static final int MAP_NORESERVE = 0x4000;
+    /** Fault the pages in at mmap time (one kernel pass instead of one page fault per page). */
+    public static final int MAP_POPULATE = 0x8000;
 
     /** {@code MFD_*} for memfd_create. */
     public static final int MFD_CLOEXEC = 0x1;
@@ -321,6 +323,7 @@ public final class Libc {
         rest = flag(sb, rest, MAP_FIXED, "MAP_FIXED");
         rest = flag(sb, rest, MAP_ANONYMOUS, "MAP_ANONYMOUS");
         rest = flag(sb, rest, MAP_NORESERVE, "MAP_NORESERVE");
+        rest = flag(sb, rest, MAP_POPULATE, "MAP_POPULATE");
         return rest(sb, rest);
     }
 

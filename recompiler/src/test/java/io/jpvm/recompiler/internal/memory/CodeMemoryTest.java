@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpvm.recompiler.internal.memory.ProcMaps.Mapping;
+import io.jpvm.recompiler.internal.signal.CodeRanges;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -213,6 +214,63 @@ class CodeMemoryTest {
         } finally {
             code.close();
         }
+    }
+
+    @Test
+    void freedCodeIsPooledInaccessibleAndReusedForTheSameSize() throws Throwable {
+        long page = Libc.pageSize();
+        long size = 37 * page; // a size no other test uses
+        CodeMemory first = CodeMemory.allocate(size).write(RET42).seal();
+        long address = first.address();
+        assertTrue(CodeRanges.contains(address));
+        first.close();
+        assertFalse(CodeRanges.contains(address), "a pooled region is not generated code for the fault handler");
+        ProcMaps.assertRange(address, address + size, "---p");
+        ProcMaps.assertRange(address + size, address + size + page, "---p");
+        assertTrue(CodeMemory.pooledCount() >= 1);
+
+        CodeMemory second = CodeMemory.allocate(size);
+        try {
+            assertEquals(address, second.address(), "the pooled region serves the next allocation of its size");
+            ProcMaps.assertRange(address, address + size, "rw-p");
+            MethodHandle fn = second.write(ADD).seal().entry(LONG_LONG_LONG);
+            for (long k = ADD.length; k < size; k += 997) {
+                assertEquals((byte) 0xCC, second.segment().get(JAVA_BYTE, k), "old code beyond the new is int3");
+            }
+            assertEquals(9L, (long) fn.invokeExact(4L, 5L));
+            assertTrue(CodeRanges.contains(address));
+            assertNoWritableExecutable(address, address + size + page);
+        } finally {
+            second.close();
+        }
+        CodeMemory.drainPool();
+        assertEquals(0, CodeMemory.pooledCount());
+        assertEquals(null, ProcMaps.at(address), "drained regions are unmapped");
+    }
+
+    @Test
+    void thePoolIsBounded() {
+        long page = Libc.pageSize();
+        for (int k = 0; k < 3 * CodeRegionPool.MAX_REGIONS; k++) {
+            CodeMemory.allocate((50 + k) * page).close();
+            assertTrue(CodeMemory.pooledCount() <= CodeRegionPool.MAX_REGIONS);
+        }
+        CodeMemory.drainPool();
+    }
+
+    @Test
+    void acquiredCallsHoldOffClose() {
+        CodeMemory code = CodeMemory.allocate(RET42.length).write(RET42);
+        assertThrows(IllegalStateException.class, code::acquire, "not sealed");
+        code.seal();
+        code.acquire();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, code::close);
+        assertTrue(refused.getMessage().contains("running"), refused::getMessage);
+        assertFalse(code.isClosed());
+        code.release();
+        code.close();
+        assertTrue(code.isClosed());
+        assertThrows(IllegalStateException.class, code::acquire);
     }
 
     @Test
