@@ -8,7 +8,9 @@ import java.util.function.Consumer;
 
 /**
  * {@code jpvm diff} at machine level: a program on the interpreter and the recompiler, block by block
- * ({@link LockstepRun} with block stepping), compared at every gas block boundary and every exit.
+ * ({@link LockstepRun} with block stepping), compared at every gas block boundary and every exit, all
+ * of memory after every block that can store ({@link MemoryChecking#EVERY_STORING_BLOCK}), so that a
+ * divergence is reported at the block that caused it.
  */
 public final class BlockDiff {
     /**
@@ -73,7 +75,8 @@ public final class BlockDiff {
              Machine other = b.newVm()) {
             setUp.accept(ref);
             setUp.accept(other);
-            LockstepRun.Outcome o = LockstepRun.run(ref, other, ip.schedule(), gas, policy, true, Long.MAX_VALUE);
+            LockstepRun.Outcome o = LockstepRun.run(ref, other, ip.schedule(), gas, policy, true, Long.MAX_VALUE,
+                    MemoryChecking.EVERY_STORING_BLOCK);
             return new Result(o, o.status(), ref.exitPc(), ref.registers(), ref.gas(),
                     ref.exitKind() == ExitKind.PAGE_FAULT ? ref.exitArg() : null);
         }

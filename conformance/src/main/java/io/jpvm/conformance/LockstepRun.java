@@ -16,11 +16,13 @@ import java.util.List;
  * its action is applied to both machines.
  *
  * <p>With block stepping, each run is given exactly the gas that the next block charges, so both
- * machines stop with out-of-gas at the following block start and are compared there too (memory
- * only after blocks that store). The remaining budget is tracked here and restored after every
- * stop (gp072 leaves the gas of an out-of-gas exit untouched, javm sets it to 0), so the run behaves
- * exactly as one run with the whole budget would; only when the budget is smaller than the next
- * charge is the real out-of-gas exit reached.
+ * machines stop with out-of-gas at the following block start and are compared there too, memory as
+ * {@link MemoryChecking} says (by default only the pages the reference changed, with full comparisons
+ * at a bounded amortized cost: {@link StepMemoryCheck}). Memory is compared in full after set-up,
+ * after every real exit and at the end of the run. The remaining budget is tracked here and restored
+ * after every stop (gp072 leaves the gas of an out-of-gas exit untouched, javm sets it to 0), so the
+ * run behaves exactly as one run with the whole budget would; only when the budget is smaller than
+ * the next charge is the real out-of-gas exit reached.
  */
 public final class LockstepRun {
     private static final int MODE_NONE = 0;
@@ -64,17 +66,19 @@ public final class LockstepRun {
     private final Program program;
     private final boolean javm;
     private final boolean[] blockStores;
+    private final StepMemoryCheck memoryCheck;
     private long blocks;
     private long exits;
     private long used;
 
-    private LockstepRun(Machine ref, Machine other, GasSchedule schedule) {
+    private LockstepRun(Machine ref, Machine other, GasSchedule schedule, StepMemoryCheck memoryCheck) {
         this.ref = ref;
         this.other = other;
         this.schedule = schedule;
         this.program = schedule.program();
         this.javm = program.profile() == Profile.JAVM;
         this.blockStores = storesFrom(program);
+        this.memoryCheck = memoryCheck;
     }
 
     /**
@@ -83,13 +87,32 @@ public final class LockstepRun {
      */
     public static Outcome run(Machine ref, Machine other, GasSchedule schedule, long gas, ExitPolicy policy,
                               boolean stepBlocks, long maxRuns) {
-        return new LockstepRun(ref, other, schedule).go(gas, policy, stepBlocks, maxRuns);
+        return run(ref, other, schedule, gas, policy, stepBlocks, maxRuns, MemoryChecking.CHANGED_PAGES);
+    }
+
+    /** As above, comparing memory at block boundaries as {@code memory} says. */
+    public static Outcome run(Machine ref, Machine other, GasSchedule schedule, long gas, ExitPolicy policy,
+                              boolean stepBlocks, long maxRuns, MemoryChecking memory) {
+        try (StepMemoryCheck check = StepMemoryCheck.of(ref, other, memory)) {
+            return new LockstepRun(ref, other, schedule, check).go(gas, policy, stepBlocks, maxRuns);
+        }
+    }
+
+    /** Every differing field after a run: registers and the rest, then memory ({@code boundary}: as a block step). */
+    private List<Difference> compare(boolean boundary, boolean stores) {
+        List<Difference> out = StateComparison.compare(ref, other, false);
+        if (boundary) {
+            memoryCheck.afterBlock(stores, out);
+        } else {
+            memoryCheck.full(out);
+        }
+        return out;
     }
 
     private Outcome go(long gasGiven, ExitPolicy policy, boolean stepBlocks, long maxRuns) {
         long budget = gasGiven;
         int mode = MODE_FRESH;
-        List<Difference> setup = StateComparison.compare(ref, other, true);
+        List<Difference> setup = compare(false, true);
         if (!setup.isEmpty()) {
             return end(new Divergence(0, ref.pc(), 0, false, null, setup), "setup", gasGiven, budget);
         }
@@ -116,8 +139,8 @@ public final class LockstepRun {
                         List.of(new Difference("exception", "(none)", e.toString()))), "exception", gasGiven, budget);
             }
             boolean boundary = stepping && kr == ExitKind.OUT_OF_GAS && ko == ExitKind.OUT_OF_GAS;
-            boolean memory = !boundary || startIndex < 0 || startIndex >= blockStores.length || blockStores[startIndex];
-            List<Difference> diffs = StateComparison.compare(ref, other, memory);
+            boolean stores = startIndex < 0 || startIndex >= blockStores.length || blockStores[startIndex];
+            List<Difference> diffs = compare(boundary, stores);
             if (!diffs.isEmpty()) {
                 return end(new Divergence(runs, startPc, used, !boundary, kr, diffs), kr.id(), gasGiven,
                         budget);
@@ -137,7 +160,7 @@ public final class LockstepRun {
             action.effect().accept(other);
             budget = ref.gas();
             if (action.ends()) {
-                List<Difference> after = StateComparison.compare(ref, other, true);
+                List<Difference> after = compare(false, true);
                 if (!after.isEmpty()) {
                     return end(new Divergence(runs, startPc, used, true, kr, after), kr.id(), gasGiven,
                             budget);
@@ -145,6 +168,13 @@ public final class LockstepRun {
                 return end(null, action.status() != null ? action.status() : kr.id(), gasGiven, budget);
             }
             mode = action.fresh() ? MODE_FRESH : modeAfter(kr);
+        }
+        if (memoryCheck.watching()) {
+            List<Difference> last = compare(false, true); // block steps may have compared only changed pages
+            if (!last.isEmpty()) {
+                return end(new Divergence(maxRuns, ref.pc(), used, false, ref.exitKind(), last), "run-limit",
+                        gasGiven, budget);
+            }
         }
         return end(null, "run-limit", gasGiven, budget);
     }

@@ -3,8 +3,6 @@ package io.jpvm.conformance;
 import io.jpvm.interpreter.Machine;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Compares two machines after an exit: exit kind, exit pc, exit argument, the pc they continue at,
@@ -35,7 +33,7 @@ public final class StateComparison {
             check(out, "r" + i, ra[i], rb[i]);
         }
         if (memory) {
-            memory(a, b, out);
+            MemoryComparison.all(a, b, out);
         }
         return out;
     }
@@ -52,52 +50,5 @@ public final class StateComparison {
 
     static String hex(long v) {
         return "0x" + Long.toHexString(v);
-    }
-
-    /** The page map (page → writable) of a machine. */
-    static TreeMap<Long, Boolean> pageMap(Machine vm) {
-        TreeMap<Long, Boolean> m = new TreeMap<>();
-        vm.forEachMappedPage(p -> m.put(p, vm.isWritable(p << 12)));
-        return m;
-    }
-
-    private static void memory(Machine a, Machine b, List<Difference> out) {
-        TreeMap<Long, Boolean> pa = pageMap(a);
-        TreeMap<Long, Boolean> pb = pageMap(b);
-        TreeMap<Long, Boolean> all = new TreeMap<>(pa);
-        all.putAll(pb);
-        int listed = 0;
-        long unlisted = 0;
-        for (long page : all.keySet()) {
-            Boolean wa = pa.get(page);
-            Boolean wb = pb.get(page);
-            if (!Objects.equals(wa, wb)) {
-                out.add(new Difference("page " + hex(page << 12), access(wa), access(wb)));
-            }
-            byte[] x = wa != null ? a.peek(page << 12, 4096) : new byte[4096];
-            byte[] y = wb != null ? b.peek(page << 12, 4096) : new byte[4096];
-            int at = java.util.Arrays.mismatch(x, y);
-            while (at >= 0) {
-                if (listed < MAX_BYTES_LISTED) {
-                    out.add(new Difference("memory " + hex((page << 12) + at), byteHex(x[at]), byteHex(y[at])));
-                    listed++;
-                } else {
-                    unlisted++;
-                }
-                int next = java.util.Arrays.mismatch(x, at + 1, 4096, y, at + 1, 4096);
-                at = next < 0 ? -1 : at + 1 + next;
-            }
-        }
-        if (unlisted > 0) {
-            out.add(new Difference("memory", "(" + unlisted + " more differing bytes)", ""));
-        }
-    }
-
-    private static String access(Boolean writable) {
-        return writable == null ? "unmapped" : writable ? "rw" : "ro";
-    }
-
-    private static String byteHex(byte b) {
-        return String.format("0x%02x", b & 0xFF);
     }
 }

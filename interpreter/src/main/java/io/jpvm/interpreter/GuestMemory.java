@@ -18,6 +18,15 @@ import java.util.function.LongConsumer;
  * byte is not readable (loads) or not writable (stores), nothing is read or written and the access
  * faults at the page of the lowest such byte; in the gp072 profile a fault whose lowest byte is below
  * 0x10000 is a panic instead, and pages below 0x10000 cannot be mapped.
+ *
+ * <p>Change watching ({@link #watchChanges()}): while on, every page number that guest stores write,
+ * that is mapped, unmapped or changes access, or that {@link #poke} writes, is recorded until
+ * {@link #takeChangedPages()} hands the set over. It costs the guest store fast path nothing: the
+ * table that path reads then holds only the pages already written since the last hand-over, so the
+ * first store to any other writable page falls to the slow path, which records the page and enters
+ * it into that table (the way an operating system tracks dirty pages by write protection). Changes
+ * are recorded per page number: a page array mapped at several numbers, or into several memories,
+ * counts as changed only at the number it was written through.
  */
 public final class GuestMemory {
     public static final int PAGE_SIZE = 4096;
@@ -30,7 +39,10 @@ public final class GuestMemory {
 
     private final boolean lowZonePanics;
     private byte[][][] readable;
+    /** The writable pages the store fast path sees: all of them, or while watching only those armed. */
     private byte[][][] writable;
+    /** Non-null while watching changes; then holds the authoritative writable table. */
+    private PageChanges changes;
     private long faultAddress;
     private boolean faultPanics;
 
@@ -65,14 +77,33 @@ public final class GuestMemory {
             readable = new byte[1024][][];
             this.writable = new byte[1024][][];
         }
-        int hi = (int) (pageNumber >>> 10);
-        int lo = (int) (pageNumber & 1023);
-        if (readable[hi] == null) {
-            readable[hi] = new byte[1024][];
-            this.writable[hi] = new byte[1024][];
+        put(readable, pageNumber, page);
+        setAccess(pageNumber, writable ? page : null);
+    }
+
+    /** Sets the writable entry of {@code pageNumber} (in range) in the authoritative table. */
+    private void setAccess(long pageNumber, byte[] writablePage) {
+        PageChanges c = changes;
+        if (c == null) {
+            put(writable, pageNumber, writablePage);
+        } else {
+            put(c.writable, pageNumber, writablePage);
+            put(writable, pageNumber, null); // disarmed: the next store takes the slow path
+            c.record(pageNumber);
         }
-        readable[hi][lo] = page;
-        this.writable[hi][lo] = writable ? page : null;
+    }
+
+    private static void put(byte[][][] table, long pageNumber, byte[] value) {
+        int hi = (int) (pageNumber >>> 10);
+        byte[][] chunk = table[hi];
+        if (chunk == null) {
+            if (value == null) {
+                return;
+            }
+            chunk = new byte[1024][];
+            table[hi] = chunk;
+        }
+        chunk[(int) (pageNumber & 1023)] = value;
     }
 
     /** Maps {@code count} fresh zero pages from page {@code firstPage}. */
@@ -86,9 +117,8 @@ public final class GuestMemory {
     public void unmap(long pageNumber) {
         byte[] page = page(pageNumber);
         if (page != null) {
-            int hi = (int) (pageNumber >>> 10);
-            readable[hi][(int) (pageNumber & 1023)] = null;
-            writable[hi][(int) (pageNumber & 1023)] = null;
+            put(readable, pageNumber, null);
+            setAccess(pageNumber, null);
         }
     }
 
@@ -98,7 +128,7 @@ public final class GuestMemory {
         if (page == null) {
             return false;
         }
-        writable[(int) (pageNumber >>> 10)][(int) (pageNumber & 1023)] = rw ? page : null;
+        setAccess(pageNumber, rw ? page : null);
         return true;
     }
 
@@ -119,8 +149,7 @@ public final class GuestMemory {
         if (!isReadable(address)) {
             return false;
         }
-        long p = address >>> 12;
-        return writable[(int) (p >>> 10)][(int) (p & 1023)] != null;
+        return writablePage((int) address) != null;
     }
 
     /** Calls {@code action} with every mapped page number in ascending order. */
@@ -151,6 +180,9 @@ public final class GuestMemory {
                 throw new IllegalArgumentException("poke to unmapped address 0x" + Long.toHexString(a));
             }
             page[(int) (a & 0xFFF)] = data[i];
+            if (changes != null && (i == 0 || (a & 0xFFF) == 0)) {
+                changes.record(a >>> 12);
+            }
         }
     }
 
@@ -163,6 +195,54 @@ public final class GuestMemory {
             out[i] = page == null ? 0 : page[(int) (a & 0xFFF)];
         }
         return out;
+    }
+
+    // ---------------------------------------------------------------- change watching
+
+    /** Starts recording changed pages (see the class comment); does nothing if already on. */
+    public void watchChanges() {
+        if (changes != null) {
+            return;
+        }
+        if (readable == null) {
+            readable = new byte[1024][][];
+            writable = new byte[1024][][];
+        }
+        changes = new PageChanges(writable);
+        writable = new byte[1024][][];
+    }
+
+    /** Whether changes are being recorded. */
+    public boolean watchingChanges() {
+        return changes != null;
+    }
+
+    /**
+     * The page numbers changed since {@link #watchChanges()} or the last call, distinct and
+     * ascending: written by a guest store or by {@link #poke}, mapped, unmapped or given other access.
+     * A page may be listed although its contents ended up as they were.
+     *
+     * @throws IllegalStateException when changes are not being watched
+     */
+    public long[] takeChangedPages() {
+        PageChanges c = changes;
+        if (c == null) {
+            throw new IllegalStateException("changes are not being watched");
+        }
+        long[] pages = c.take();
+        for (long p : pages) {
+            put(writable, p, null); // disarm: the next store to p is recorded again
+        }
+        return pages;
+    }
+
+    /** Stops recording changes; stores take the fast path on every writable page again. */
+    public void unwatchChanges() {
+        PageChanges c = changes;
+        if (c != null) {
+            writable = c.writable;
+            changes = null;
+        }
     }
 
     // ---------------------------------------------------------------- faults
@@ -195,6 +275,12 @@ public final class GuestMemory {
         return chunk == null ? null : chunk[(address >>> 12) & 1023];
     }
 
+    /** The page of {@code address} if it is writable (the authoritative table, also while watching), or null. */
+    private byte[] writablePage(int address) {
+        PageChanges c = changes;
+        return c == null ? writePage(address) : c.writablePage((address & 0xFFFFFFFFL) >>> 12);
+    }
+
     /**
      * Checks an access of {@code n} bytes at unsigned {@code address}; throws MemoryFault (after
      * recording the fault) if some byte is not accessible.
@@ -204,7 +290,7 @@ public final class GuestMemory {
         long lowest = -1;
         for (int k = 0; k < n; k++) {
             long a = base + k;
-            boolean ok = a < (1L << 32) && (write ? writePage((int) a) : readPage((int) a)) != null;
+            boolean ok = a < (1L << 32) && (write ? writablePage((int) a) : readPage((int) a)) != null;
             if (!ok) {
                 long reported = a & 0xFFFFFFFFL;
                 if (lowest < 0 || reported < lowest) {
@@ -233,8 +319,19 @@ public final class GuestMemory {
         check(address, n, true);
         for (int k = 0; k < n; k++) {
             int a = address + k;
-            writePage(a)[a & 0xFFF] = (byte) (value >>> (8 * k));
+            writablePage(a)[a & 0xFFF] = (byte) (value >>> (8 * k));
         }
+        if (changes != null) {
+            written(address);
+            written(address + n - 1);
+        }
+    }
+
+    /** While watching: records the page of {@code address} as written and arms the fast path for it. */
+    private void written(int address) {
+        long p = (address & 0xFFFFFFFFL) >>> 12;
+        put(writable, p, changes.writablePage(p));
+        changes.record(p);
     }
 
     // ---------------------------------------------------------------- guest access
