@@ -99,6 +99,8 @@ public final class CodeGenerator {
     /** The xmm register holding the gas during a run ({@link #XMM_GAS}), and the one holding 1 << 63. */
     static final int GAS_XMM = 15;
     static final int SIGN_XMM = 14;
+    /** With {@link #XMM_GAS}: the count of GAS calls answered inline, added to the context at the exit. */
+    static final int CALLS_XMM = 13;
     /**
      * Whether the gas lives in xmm15 while generated code runs (needs AVX; on by default where the CPU
      * has it; {@code -Djpvm.recompiler.gas=memory} keeps it in the context as before).
@@ -208,6 +210,12 @@ public final class CodeGenerator {
             a.movl(RDX, stubIndex[k]);
             a.jmp(stubTail[k]);
         }
+        for (int k = 0; k < giveBackCount; k++) {
+            a.bind(giveBackLabel[k]);
+            a.vpaddqRip(GAS_XMM, costConstant(ContextLayout.INLINE_GAS_CHARGE));
+            a.movl(RDX, giveBackIndex[k]);
+            a.jmp(hostTail);
+        }
         for (int k = 0; k < entryCount; k++) {
             bodyPos[entryIndex[k]] = a.position();
             gasToRdx();
@@ -248,6 +256,7 @@ public final class CodeGenerator {
             a.vmovqToXmm(GAS_XMM, RDX);
             a.movabsq(RDX, Long.MIN_VALUE);
             a.vmovqToXmm(SIGN_XMM, RDX);
+            a.vpxorSelf(CALLS_XMM);
         }
         for (int k = 0; k < 13; k++) {
             a.movq(h(k), ctx(ContextLayout.REGS + 8 * k));
@@ -259,6 +268,8 @@ public final class CodeGenerator {
         if (XMM_GAS) {
             gasToRdx();
             a.movq(GAS, RDX);
+            a.vmovqFromXmm(RDX, CALLS_XMM);
+            a.addq(ctx(ContextLayout.INLINE_GAS_CALLS), RDX);
         }
         for (int k = 0; k < 13; k++) {
             a.movq(ctx(ContextLayout.REGS + 8 * k), h(k));
@@ -353,6 +364,10 @@ public final class CodeGenerator {
      * as its own check would (javm: the Java side sets the gas to 0).
      */
     private void inlineGas(int i) {
+        if (XMM_GAS) {
+            inlineGasXmm(i);
+            return;
+        }
         Label host = stub(i, hostTail);
         a.cmpl(ctx(ContextLayout.INLINE_GAS), 0);
         a.jccNear(Cond.E, host);
@@ -372,6 +387,41 @@ public final class CodeGenerator {
         } else {
             storeGas(); // on into the next instruction's own gas check
         }
+    }
+
+    /**
+     * {@link #inlineGas} with the gas in xmm15, all of it on the vector side: gas −= 10 and a sign test
+     * (the gas is never negative after a block's check, so "negative now" is exactly "fewer than 10
+     * left"), φ7 := gas, calls += 1 in xmm13. No general register round trip on the gas's dependency
+     * chain: a host-call loop runs at the latency of its vpsubqs. The next block checks its own gas.
+     * Too little gas: a cold stub gives the 10 back and exits as a host call.
+     */
+    private void inlineGasXmm(int i) {
+        Label host = stub(i, hostTail);
+        Label giveBack = new Label();
+        addGiveBack(giveBack, i);
+        a.cmpl(ctx(ContextLayout.INLINE_GAS), 0);
+        a.jccNear(Cond.E, host);
+        a.vpsubqRip(GAS_XMM, costConstant(ContextLayout.INLINE_GAS_CHARGE));
+        a.vptest(GAS_XMM, SIGN_XMM);
+        a.jccNear(Cond.NE, giveBack);
+        a.vmovqFromXmm(h(7), GAS_XMM);
+        a.vpaddqRip(CALLS_XMM, costConstant(1));
+    }
+
+    /** Cold stubs of {@link #inlineGasXmm}: labels and dense indices. */
+    private Label[] giveBackLabel = new Label[4];
+    private int[] giveBackIndex = new int[4];
+    private int giveBackCount;
+
+    private void addGiveBack(Label l, int index) {
+        if (giveBackCount == giveBackLabel.length) {
+            giveBackLabel = Arrays.copyOf(giveBackLabel, giveBackCount * 2);
+            giveBackIndex = Arrays.copyOf(giveBackIndex, giveBackCount * 2);
+        }
+        giveBackLabel[giveBackCount] = l;
+        giveBackIndex[giveBackCount] = index;
+        giveBackCount++;
     }
 
     /** rdx := gas (from xmm15, or from the context). */

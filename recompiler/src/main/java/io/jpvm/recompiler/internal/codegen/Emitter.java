@@ -807,6 +807,22 @@ public final class Emitter extends HotForms {
         labelRef(constant, 4);
     }
 
+    /** {@code vpaddq xmm, xmm, [rip + constant]} (VEX.128.66.0F.WIG D4 /r). */
+    void vpaddqRip(int xmm, Label constant) {
+        room(16);
+        int rInv = (~xmm >> 3) & 1;
+        b(0xC5);
+        b(rInv << 7 | (~xmm & 15) << 3 | 1);
+        b(0xD4);
+        b(0x05 | (xmm & 7) << 3);
+        labelRef(constant, 4);
+    }
+
+    /** {@code vpxor xmm, xmm, xmm} (VEX.128.66.0F.WIG EF /r): xmm := 0. */
+    void vpxorSelf(int xmm) {
+        vexRR(1, 1, false, 0xEF, xmm, xmm, xmm);
+    }
+
     // ---------------------------------------------------------------- allocation-free hot forms
 
     /** {@code lea dst32, [base + disp]}. */
