@@ -39,8 +39,6 @@ public final class RecompiledProgram implements AutoCloseable {
     /** The code as a global-scope segment: the downcall target, guarded by the code memory's acquire/release. */
     private final MemorySegment entry;
     private final long codeAddress;
-    private final long[] cost;
-    private final int[] pcs;
 
     private RecompiledProgram(GasSchedule schedule) {
         if (!Platform.supported()) {
@@ -60,12 +58,6 @@ public final class RecompiledProgram implements AutoCloseable {
         }
         this.code = mem;
         this.codeAddress = mem.address();
-        this.cost = schedule.costs();
-        int n = program.count();
-        this.pcs = new int[n + 1];
-        for (int i = 0; i <= n; i++) {
-            pcs[i] = program.pcOf(i);
-        }
     }
 
     /** Translates {@code program} with the block costs of {@code gas}. */
@@ -135,11 +127,11 @@ public final class RecompiledProgram implements AutoCloseable {
     }
 
     long cost(int index) {
-        return cost[index];
+        return schedule.costAt(index);
     }
 
     int pc(int index) {
-        return pcs[index];
+        return program.pcOf(index);
     }
 
     Instruction instruction(int index) {
