@@ -4,6 +4,7 @@ import io.jpvm.conformance.ReferenceProgram;
 import io.jpvm.conformance.VmFootprint;
 import io.jpvm.isa.CodeBlob;
 import io.jpvm.isa.Profile;
+import io.jpvm.recompiler.Platform;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Spec;
         description = {"Quick in-process benchmark of execution and decoding.",
                 "The fib loop (1,000,000 iterations, 5,000,000 PVM instructions) on every engine in both "
                         + "profiles, the host-call loop, insertion sort and fib_recur(20) on the capability kernel "
-                        + "with the idle-VM footprint, and the interpreter's decode time per instruction on a 32,000-instruction "
-                        + "random ALU/load/store program; medians after warm-up. For rigorous numbers use JMH: "
+                        + "with the idle-VM footprint, the interpreter's decode time per instruction on a 32,000-instruction "
+                        + "random ALU/load/store program and the recompiler's compile time per instruction on it "
+                        + "(decode, gas, code generation + code memory, total); medians after warm-up. For rigorous numbers use JMH: "
                         + "java -jar bench/target/benchmarks.jar"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -65,6 +67,19 @@ final class BenchCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.1f", t.nsPerInstruction()));
         }
         dec.print(out);
+        if (Platform.supported()) {
+            out.println();
+            int cwarm = quick ? 60 : 300;
+            int cruns = quick ? 11 : 41;
+            out.printf(Locale.ROOT, "recompiler compile time, ns per instruction of the same program; median of %d "
+                    + "runs after %d warm-up runs, each stage in its own loop%n", cruns, cwarm);
+            TextTable comp = new TextTable("profile", "decode", "gas", "codegen + code memory", "total");
+            for (Profile p : Profile.values()) {
+                CompileRun.Timed t = CompileRun.time(code, p, cwarm, cruns);
+                comp.row(p.id(), ns(t.decode()), ns(t.gas()), ns(t.codegen()), ns(t.total()));
+            }
+            comp.print(out);
+        }
         out.flush();
         if (!ok) {
             spec.commandLine().getErr().println("jpvm: a benchmark program produced a wrong result");
@@ -116,6 +131,10 @@ final class BenchCommand implements Callable<Integer> {
                         + "no " + e.name() + " kernel engine yet)");
             }
         }
+    }
+
+    private static String ns(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 
     static String hex(long v) {

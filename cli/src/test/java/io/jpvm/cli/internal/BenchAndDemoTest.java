@@ -20,6 +20,10 @@ class BenchAndDemoTest {
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith("recompiler") && l.contains("gp072")
                     && l.contains("0x2641a9a802e2699d")), r.out());
         }
+        if (Engines.RECOMPILER.available()) {
+            assertTrue(r.out().contains("recompiler compile time"), r.out());
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith("javm") && l.split("\\s+").length == 5), r.out());
+        }
         assertTrue(!r.out().contains("WRONG"), r.out());
     }
 
