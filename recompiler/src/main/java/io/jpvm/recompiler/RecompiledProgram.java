@@ -46,11 +46,11 @@ public final class RecompiledProgram implements AutoCloseable {
         }
         this.program = schedule.program();
         this.schedule = schedule;
-        this.generated = CodeGenerator.generate(schedule);
-        byte[] bytes = generated.code();
-        CodeMemory mem = CodeMemory.allocate(bytes.length);
+        GeneratedCode g = CodeGenerator.generateTransient(schedule);
+        this.generated = g.withoutBuffer();
+        CodeMemory mem = CodeMemory.allocate(g.size());
         try {
-            mem.write(bytes).seal();
+            mem.write(0, g.buffer(), 0, g.size()).seal();
             this.entry = mem.target();
         } catch (RuntimeException | Error e) {
             mem.close();
@@ -89,7 +89,7 @@ public final class RecompiledProgram implements AutoCloseable {
 
     /** Bytes of generated code (dispatch table included). */
     public int codeSize() {
-        return generated.code().length;
+        return generated.size();
     }
 
     /** Frees the generated code; idempotent. VMs of this program cannot run afterwards. */

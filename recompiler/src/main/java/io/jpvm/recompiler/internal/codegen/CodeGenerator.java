@@ -124,22 +124,40 @@ public final class CodeGenerator {
     private Label inlineBody;
     private int inlineBodyIndex;
 
-    private CodeGenerator(Program program, GasSchedule schedule) {
-        this.program = program;
+    private CodeGenerator(GasSchedule schedule, byte[] code, int[] checkPos, Label[] targetLabel) {
+        this.program = schedule.program();
         this.schedule = schedule;
         this.gp = program.profile() == Profile.GP072;
         this.internal = INTERNAL[gp ? 1 : 0];
         this.count = program.count();
-        this.a = new Emitter(count * 12 + 1024);
+        this.a = new Emitter(code);
         this.bodyPos = new int[count + 1];
-        this.checkPos = new int[count + 1];
-        this.targetLabel = new Label[count + 1];
+        this.checkPos = checkPos;
+        this.targetLabel = targetLabel;
         this.hot = new HotInstructions(a, program, traps);
+    }
+
+    /** A first guess at the code size: ≈ 10 bytes per instruction of typical code, plus the fixed parts. */
+    private static int initialCapacity(int count) {
+        return (int) Math.min(Integer.MAX_VALUE - 16, count * 12L + 1024);
     }
 
     /** Generates the code of {@code schedule.program()} with {@code schedule}'s block costs. */
     public static GeneratedCode generate(GasSchedule schedule) {
-        return new CodeGenerator(schedule.program(), schedule).run();
+        int n = schedule.program().count();
+        return new CodeGenerator(schedule, new byte[initialCapacity(n)], new int[n + 1], new Label[n + 1]).run();
+    }
+
+    /**
+     * {@link #generate}, reusing this thread's working arrays: the returned code buffer belongs to the
+     * thread and is valid only until its next call of this method (copy the code out first).
+     */
+    public static GeneratedCode generateTransient(GasSchedule schedule) {
+        int n = schedule.program().count();
+        Scratch s = Scratch.forThisThread(n, initialCapacity(n));
+        GeneratedCode g = new CodeGenerator(schedule, s.code, s.checkPos, s.labels).run();
+        s.release(g.buffer(), n);
+        return g;
     }
 
     private static Mem ctx(int offset) {
@@ -156,19 +174,19 @@ public final class CodeGenerator {
         if (program.jumpTableSize() > (1 << 29)) {
             throw new IllegalArgumentException("jump table too large: " + program.jumpTableSize());
         }
-        for (int i = 0; i < count; i++) {
-            int w = program.packed(i);
-            if ((w & Program.PACKED_VALID) != 0 && Profile.hasStaticTarget(w & 0xFF)) {
-                int t = program.targetIndex(i);
-                if (t >= 0 && targetLabel[t] == null) {
-                    targetLabel[t] = new Label();
-                }
-            }
-        }
         prologueAndTails();
-        Arrays.fill(checkPos, -1);
+        Arrays.fill(checkPos, 0, count + 1, -1);
         for (int i = 0; i <= count; i++) {
             int w = program.packed(i);
+            if ((w & (Program.PACKED_BLOCK_START | Program.PACKED_VALID)) == Program.PACKED_VALID
+                    && loopStart < 0 && inlineBody == null && i < count) {
+                // the common case: an instruction inside a block, outside a self-loop
+                bodyPos[i] = a.position();
+                if (!hot.emit(i, w)) {
+                    instruction(i, w);
+                }
+                continue;
+            }
             if ((w & Program.PACKED_BLOCK_START) != 0) {
                 checkPos[i] = a.position();
                 if (targetLabel[i] != null) {
@@ -237,8 +255,9 @@ public final class CodeGenerator {
             int t = program.jumpTableIndex(j);
             a.emitInt(t >= 0 ? checkPos[t] - tablePos : invalid);
         }
-        byte[] code = a.finish();
-        return new GeneratedCode(code, bodyPos, traps.offsets(), traps.indices(),
+        int size = a.position();
+        byte[] code = a.finishInPlace();
+        return new GeneratedCode(code, size, bodyPos, traps.offsets(), traps.indices(),
                 tablePos);
     }
 
@@ -807,10 +826,23 @@ public final class CodeGenerator {
     private void jumpTo(int i) {
         int t = program.targetIndex(i);
         if (t >= 0) {
-            a.jmp(targetLabel[t]);
+            a.jmp(target(t));
         } else {
             exitAt(i, panicTail);
         }
+    }
+
+    /**
+     * The label of block start {@code t}, made on first use: bound already if its code is emitted (a
+     * backward branch: its gas check is at {@code checkPos[t]}), else bound when the driver gets there.
+     */
+    private Label target(int t) {
+        Label l = targetLabel[t];
+        if (l == null) {
+            l = checkPos[t] >= 0 ? Label.at(checkPos[t]) : new Label();
+            targetLabel[t] = l;
+        }
+        return l;
     }
 
     private static boolean fitsInt(long v) {
@@ -820,7 +852,7 @@ public final class CodeGenerator {
     private void branch(int i, Cond cc) {
         int t = program.targetIndex(i);
         if (t >= 0) {
-            a.jcc(cc, targetLabel[t]);
+            a.jcc(cc, target(t));
         } else {
             a.jccNear(cc, stub(i, panicTail));
         }

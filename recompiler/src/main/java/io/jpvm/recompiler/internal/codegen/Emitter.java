@@ -67,6 +67,11 @@ public final class Emitter extends HotForms {
         super(capacity);
     }
 
+    /** An emitter writing into {@code buffer} from offset 0 (it grows into a new array as needed). */
+    Emitter(byte[] buffer) {
+        super(buffer);
+    }
+
     // ---------------------------------------------------------------- buffer
 
     /** The offset of the next instruction. */
@@ -126,6 +131,20 @@ public final class Emitter extends HotForms {
 
     /** The code so far (a copy), checking that every referenced label was bound. */
     public byte[] finish() {
+        checkLabels();
+        return Arrays.copyOf(buf, pos);
+    }
+
+    /**
+     * The buffer holding the code so far in its first {@link #position()} bytes (not a copy: the code
+     * generator hands it on untrimmed), checking that every referenced label was bound.
+     */
+    byte[] finishInPlace() {
+        checkLabels();
+        return buf;
+    }
+
+    private void checkLabels() {
         StringJoiner unbound = new StringJoiner(", ");
         for (Label l : referenced) {
             if (l.hasPendingReferences()) {
@@ -136,7 +155,6 @@ public final class Emitter extends HotForms {
             throw new IllegalStateException("unbound labels with pending references: " + unbound);
         }
         referenced.clear();
-        return Arrays.copyOf(buf, pos);
     }
 
     // ---------------------------------------------------------------- labels

@@ -31,6 +31,10 @@ abstract class HotForms {
         buf = new byte[Math.max(64, capacity)];
     }
 
+    HotForms(byte[] buffer) {
+        buf = buffer.length >= 64 ? buffer : new byte[64];
+    }
+
     /** Makes room for {@code n} more bytes. */
     final void room(int n) {
         if (pos + n > buf.length) {

@@ -24,6 +24,13 @@ public final class Label {
         this.name = name;
     }
 
+    /** A label already bound to {@code position} (code emitted earlier: a backward target). */
+    static Label at(int position) {
+        Label l = new Label();
+        l.position = position;
+        return l;
+    }
+
     /** Whether the label has been bound. */
     public boolean isBound() {
         return position >= 0;
