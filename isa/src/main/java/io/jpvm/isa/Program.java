@@ -151,6 +151,20 @@ public final class Program {
         return (int) info[index] & DensePass.PACKED_MASK;
     }
 
+    /** Bit of {@link #word(int)}: the instruction is valid and ends a block ({@link #isTerminator}). */
+    public static final long WORD_ENDS_BLOCK = DensePass.ENDS_BLOCK;
+    /** Bit of {@link #word(int)}: the instruction is a valid static jump or branch. */
+    public static final long WORD_BRANCH = DensePass.BRANCH;
+
+    /**
+     * {@code packed(index) | (long) operandBytes(index) << 32}, plus {@link #WORD_ENDS_BLOCK} and
+     * {@link #WORD_BRANCH}, in one read, for the loops that look at every instruction (gas models).
+     */
+    public long word(int index) {
+        check(index);
+        return info[index];
+    }
+
     /** {@code instruction(index).opcode()}: the opcode byte (possibly undefined in the profile). */
     public int opcode(int index) {
         check(index);
