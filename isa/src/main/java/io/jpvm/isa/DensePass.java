@@ -63,6 +63,9 @@ final class DensePass {
     /** The indices added for gaps longer than 24 bytes (non-starts), {@code gapCount} of them. */
     private int[] gaps = new int[0];
     private int gapCount;
+    /** Set bits in the bitmask (instruction starts). */
+    private int startCount;
+    private static final int SLACK = 16;
 
     private DensePass() {}
 
@@ -83,8 +86,9 @@ final class DensePass {
     private void starts(CodeBlob blob) {
         final long[] bits = blob.startBitsArray();
         final int len = blob.length();
-        int cap = StartBits.count(bits, len) + 16;
-        allocate(cap);
+        // room for every start; gapEntry grows the arrays for the gap indices
+        startCount = StartBits.count(bits, len);
+        allocate(startCount + SLACK);
         int[] pcs = this.pcs;
         int n = 0;
         int k = 0;
@@ -98,12 +102,9 @@ final class DensePass {
             if (pc >= len) {
                 break;
             }
-            if (n + 2 >= cap) {
-                cap = grow(cap);
-                pcs = this.pcs;
-            }
             if (pc - prev > GAP && prev >= 0) {
                 n = gapEntry(prev, n);
+                pcs = this.pcs;
             }
             pcs[n++] = pc;
             prev = pc;
@@ -112,12 +113,18 @@ final class DensePass {
         if (len - prev > GAP && prev >= 0) {
             n = gapEntry(prev, n);
         }
-        pcs[n] = len;
+        this.pcs[n] = len;
         count = n;
     }
 
-    /** Adds the non-start position 25 bytes after the instruction at {@code pc} as index n. */
+    /**
+     * Adds the non-start position 25 bytes after the instruction at {@code pc} as index n, first
+     * growing the arrays if the starts and gaps might no longer fit.
+     */
     private int gapEntry(int pc, int n) {
+        if (startCount + gapCount + 2 >= imm.length / 2) {
+            grow(imm.length / 2);
+        }
         pcs[n] = pc + GAP;
         if (gapCount == gaps.length) {
             gaps = Arrays.copyOf(gaps, gapCount * 2 + 4);
@@ -153,21 +160,19 @@ final class DensePass {
 
     /**
      * Indices 0 to {@code fast - 1}, whose code bytes can be read without running past the end;
-     * returns the block-start bit of index {@code fast}. Each index's first code bytes are loaded an
-     * iteration ahead, off the critical path. Counts the static branches into {@code branchCount}.
+     * returns the block-start bit of index {@code fast}. Adds 1 to {@code branchCount} when there is
+     * a static branch among them (the exact count is left to {@link #collectBranches}). Each
+     * index's first code bytes are loaded an iteration ahead, off the critical path; the next
+     * block-start bit and a sticky branch bit share one carried word (registers are scarce).
      */
     private long decodeFast(byte[] code, int table, int fast, long startBit) {
-        if (fast == 0) {
-            return startBit;
-        }
         final int[] pcs = this.pcs;
         final long[] info = this.info;
         final long[] imm = this.imm;
         final int lastHead = code.length - 8;
-        int bc = 0;
-        long sb = startBit;
+        long carry = startBit;
         int pc = pcs[0];
-        long head = (long) LONG_LE.get(code, pc);
+        long head = fast == 0 ? 0 : (long) LONG_LE.get(code, pc);
         for (int i = 0; i < fast; i++) {
             int next = pcs[i + 1];
             long nextHead = (long) LONG_LE.get(code, Math.min(next, lastHead));
@@ -175,20 +180,19 @@ final class DensePass {
             int op = (int) head & 0xFF;
             int src = (int) (head >>> 8) & 0xFFFF;
             int regs = OperandLayout.decode(code, pc, op, src, skip, imm, i);
-            long w = OPCODE_WORD[(table | op) & 511] | regs | (long) src << RAW_SHIFT | (long) skip << SKIP_SHIFT | sb;
-            info[i] = w;
-            sb = w >>> 1 & BLOCK_START;
-            bc += (int) (w >>> BRANCH_SHIFT) & 1;
+            long w = OPCODE_WORD[(table | op) & 511] | regs | (long) src << RAW_SHIFT | (long) skip << SKIP_SHIFT;
+            info[i] = w | carry & BLOCK_START;
+            carry = w >>> 1 & BLOCK_START | (w | carry) & BRANCH;
             pc = next;
             head = nextHead;
         }
-        branchCount = bc;
-        return sb;
+        branchCount += (int) (carry >>> BRANCH_SHIFT) & 1;
+        return carry & BLOCK_START;
     }
 
     /**
      * The gap indices are not instruction starts: not valid, so neither a terminator nor a branch
-     * ({@code branchCount} stays an upper bound), and the index after one does not start a block.
+     * ({@code branchCount} only tells whether there may be any), and the index after one does not start a block.
      */
     private void invalidateGaps() {
         for (int k = 0; k < gapCount; k++) {
@@ -200,14 +204,23 @@ final class DensePass {
         }
     }
 
-    /** Lists the indices whose info word has {@link #BRANCH} (at most {@code branchCount}). */
+    /**
+     * Lists the indices whose info word has {@link #BRANCH} (none when {@code branchCount}, counted
+     * or flagged by the passes, is 0).
+     */
     private void collectBranches() {
-        int[] list = new int[branchCount + 1];
         int c = 0;
         if (branchCount > 0) {
             for (int i = 0; i < count; i++) {
-                list[c] = i;
                 c += (int) (info[i] >>> BRANCH_SHIFT) & 1;
+            }
+        }
+        int[] list = new int[c + 1];
+        if (c > 0) {
+            int k = 0;
+            for (int i = 0; i < count; i++) {
+                list[k] = i;
+                k += (int) (info[i] >>> BRANCH_SHIFT) & 1;
             }
         }
         branches = list;
@@ -220,12 +233,11 @@ final class DensePass {
         imm = new long[2 * cap];
     }
 
-    private int grow(int cap) {
-        int c = cap + (cap >> 1) + 16;
+    private void grow(int cap) {
+        int c = cap + (cap >> 1) + SLACK;
         pcs = Arrays.copyOf(pcs, c + 1);
         info = Arrays.copyOf(info, c + 1);
         imm = Arrays.copyOf(imm, 2 * c);
-        return c;
     }
 
     /**
