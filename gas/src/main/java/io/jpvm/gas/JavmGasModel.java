@@ -14,10 +14,13 @@ public final class JavmGasModel implements GasModel {
     public static final long GAS_PER_PAGE = 1500;
 
     private final int memCycles;
+    /** Per opcode, for {@link JavmPipeline}. */
+    private final int[] cycles;
 
     /** A model for the given memory tier cycles (25, 50, 75 or 100). */
     public JavmGasModel(int memCycles) {
         this.memCycles = memCycles;
+        this.cycles = JavmPipeline.cycles(memCycles);
     }
 
     /** The model for a program whose header declares {@code memoryPages} UNTYPED pages. */
@@ -43,7 +46,7 @@ public final class JavmGasModel implements GasModel {
 
     @Override
     public long blockCost(Program program, int start) {
-        return JavmPipeline.run(program, start, memCycles, null);
+        return JavmPipeline.run(program, start, cycles, null);
     }
 
     /**
@@ -53,7 +56,7 @@ public final class JavmGasModel implements GasModel {
      */
     long[] scheduleCosts(Program program) {
         long[] costs = new long[program.count() + 1];
-        JavmPipeline.run(program, 0, memCycles, costs);
+        JavmPipeline.run(program, 0, cycles, costs);
         return costs;
     }
 
