@@ -141,8 +141,9 @@ final class DensePass {
     private long instructions(CodeBlob blob, Profile profile) {
         final byte[] code = blob.codeArray();
         final int n = count;
+        // the fast loop reads the code at index i + 1's pc too, so it stops where that is near the end
         int fast = n;
-        while (fast > 0 && pcs[fast - 1] > code.length - OperandLayout.READ_SPAN) {
+        while (fast > 0 && pcs[fast] > code.length - OperandLayout.READ_SPAN) {
             fast--;
         }
         long startBit = pcs[0] == 0 ? BLOCK_START : 0; // pcs[0] is len(code) when n = 0
@@ -159,7 +160,8 @@ final class DensePass {
     }
 
     /**
-     * Indices 0 to {@code fast - 1}, whose code bytes can be read without running past the end;
+     * Indices 0 to {@code fast - 1}, whose code bytes (and index {@code fast}'s) can be read without
+     * running past the end;
      * returns the block-start bit of index {@code fast}. Adds 1 to {@code branchCount} when there is
      * a static branch among them (the exact count is left to {@link #collectBranches}). Each
      * index's first code bytes are loaded an iteration ahead, off the critical path; the next
@@ -169,13 +171,12 @@ final class DensePass {
         final int[] pcs = this.pcs;
         final long[] info = this.info;
         final long[] imm = this.imm;
-        final int lastHead = code.length - 8;
         long carry = startBit;
         int pc = pcs[0];
         long head = fast == 0 ? 0 : (long) LONG_LE.get(code, pc);
         for (int i = 0; i < fast; i++) {
             int next = pcs[i + 1];
-            long nextHead = (long) LONG_LE.get(code, Math.min(next, lastHead));
+            long nextHead = (long) LONG_LE.get(code, next);
             int skip = Math.min(24, next - pc - 1);
             int op = (int) head & 0xFF;
             int src = (int) (head >>> 8) & 0xFFFF;
