@@ -4,7 +4,6 @@ import io.jpvm.gas.internal.JavmCostTable;
 import io.jpvm.isa.CodeBlob;
 import io.jpvm.isa.Opcode;
 import io.jpvm.isa.Program;
-import java.util.Arrays;
 
 /**
  * {@link JavmGasModel}'s pipeline model as one loop over a program's dense instructions, written for
@@ -97,11 +96,12 @@ final class JavmPipeline {
     private JavmPipeline() {}
 
     /**
-     * Every opcode's cycles (index 256: an invalid instruction) for a memory tier: loads and stores
-     * take {@code memCycles}; branches and move_reg 0 (handled apart).
+     * Every opcode's cycles (index 256: an invalid instruction; 512 entries, for an index masked with
+     * 511) for a memory tier: loads and stores take {@code memCycles}; branches and move_reg 0
+     * (handled apart).
      */
     static int[] cycles(int memCycles) {
-        int[] c = new int[257];
+        int[] c = new int[512]; // indexed by op & 511
         for (int op = 0; op <= 256; op++) {
             c[op] = (WORDS[op] & MEM) != 0 ? memCycles : (int) (WORDS[op] >>> HIGH + CYCLES) & 0xFF;
         }
@@ -121,7 +121,7 @@ final class JavmPipeline {
     static long run(Program program, int from, int[] cycles, long[] costs) {
         final int n = program.count();
         final int[] ready = new int[REGS];
-        final int[] cyclesOf = Arrays.copyOf(cycles, 512); // a length the JIT knows: no bounds checks
+        final int[] cyclesOf = cycles;
         int i = from;
         if (costs != null) {
             while (i < n && !program.isBlockStart(i)) {
