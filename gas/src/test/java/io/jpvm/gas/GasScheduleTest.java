@@ -155,4 +155,34 @@ class GasScheduleTest {
             }
         }
     }
+
+    /**
+     * Long blocks of valid instructions (the single-pass loop's steady state: every opcode kind,
+     * register byte values above 12, shift and overlap slot selectors, moves) against the definition.
+     */
+    @Test
+    void longBlocksMatchTheDefinition() {
+        SplittableRandom r = new SplittableRandom(0x10B);
+        int[] ops = {51, 52, 59, 70, 100, 101, 120, 124, 131, 138, 149, 150, 180, 190, 192, 193, 197, 200, 202, 207,
+            213, 215, 220, 221, 227, 230};
+        for (int k = 0; k < 20; k++) {
+            int count = r.nextInt(100, 3000);
+            int[][] insns = new int[count][];
+            for (int j = 0; j < count - 1; j++) {
+                insns[j] = new int[] {ops[r.nextInt(ops.length)], r.nextInt(256), r.nextInt(256), r.nextInt(256)};
+            }
+            insns[count - 1] = new int[] {k % 2 == 0 ? 0 : 81, r.nextInt(256), 2};
+            CodeBlob blob = Blobs.of(insns);
+            for (int mem : new int[] {25, 100}) {
+                JavmGasModel model = new JavmGasModel(mem);
+                Program prog = Program.of(blob, Profile.JAVM);
+                GasSchedule s = model.schedule(prog);
+                String what = "block " + k + " mem " + mem;
+                assertEquals(javmReference(prog, 0, mem), s.costAt(0), what);
+                for (int i = 0; i < prog.count(); i += 97) {
+                    assertEquals(javmReference(prog, i, mem), model.blockCost(prog, i), what + " from " + i);
+                }
+            }
+        }
+    }
 }

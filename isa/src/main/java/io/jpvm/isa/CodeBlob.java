@@ -1,24 +1,37 @@
 package io.jpvm.isa;
 
+import io.jpvm.isa.internal.StartBits;
 import java.util.Arrays;
 
 /**
  * The code part every container carries: code bytes, the opcode bitmask (one entry per code byte,
  * true where an instruction starts) and the jump table (unsigned 32-bit code offsets).
- * Arrays are defensively copied on the way in and out.
+ * Arrays are defensively copied on the way in and out. The bitmask is also kept packed
+ * ({@link StartBits}) for the decoder.
  */
 public final class CodeBlob {
     private final byte[] code;
     private final boolean[] bitmask;
     private final int[] jumpTable;
+    private final long[] startBits;
 
     public CodeBlob(byte[] code, boolean[] bitmask, int[] jumpTable) {
+        this(code, bitmask, jumpTable, null);
+    }
+
+    /**
+     * A blob whose bitmask is also at hand packed ({@code packedBitmask}: ⌈len/8⌉ bytes, LSB first,
+     * the container encoding; null to pack {@code bitmask}), which saves packing it again.
+     */
+    CodeBlob(byte[] code, boolean[] bitmask, int[] jumpTable, byte[] packedBitmask) {
         if (bitmask.length != code.length) {
             throw new IllegalArgumentException("bitmask length " + bitmask.length + " != code length " + code.length);
         }
         this.code = code.clone();
         this.bitmask = bitmask.clone();
         this.jumpTable = jumpTable.clone();
+        this.startBits = packedBitmask == null ? StartBits.pack(this.bitmask)
+                : StartBits.pack(packedBitmask, code.length);
     }
 
     public int length() {
@@ -45,6 +58,11 @@ public final class CodeBlob {
     /** The bitmask itself, not a copy: for decoding inside this package only (never modified). */
     boolean[] bitmaskArray() {
         return bitmask;
+    }
+
+    /** The bitmask packed as {@link StartBits}, not a copy: for decoding inside this package only. */
+    long[] startBitsArray() {
+        return startBits;
     }
 
     /** The jump table itself, not a copy: for decoding inside this package only (never modified). */

@@ -94,23 +94,29 @@ public record Deblob(CodeBlob code, int entrySize) {
                     + "-byte bitmask need " + (len + (len + 7L) / 8) + " bytes, only " + r.remaining() + " remain");
         }
         byte[] code = r.bytes(len, "code");
-        boolean[] mask = unpackBitmask(r, len);
-        return new Deblob(new CodeBlob(code, mask, table), z);
+        return new Deblob(codeBlob(r, code, table), z);
     }
 
-    /** Reads ⌈len/8⌉ packed bitmask bytes, rejecting non-zero padding bits. */
-    static boolean[] unpackBitmask(ByteReader r, int len) {
-        int n = (len + 7) / 8;
-        long at = r.offset();
-        byte[] packed = r.bytes(n, "bitmask");
+    /** The blob of {@code code} and {@code table} with the packed bitmask read from {@code r}. */
+    static CodeBlob codeBlob(ByteReader r, byte[] code, int[] table) {
+        int len = code.length;
+        byte[] packed = readBitmask(r, len);
         boolean[] mask = new boolean[len];
         for (int i = 0; i < len; i++) {
             mask[i] = (packed[i >> 3] >> (i & 7) & 1) != 0;
         }
+        return new CodeBlob(code, mask, table, packed);
+    }
+
+    /** Reads ⌈len/8⌉ packed bitmask bytes, rejecting non-zero padding bits. */
+    private static byte[] readBitmask(ByteReader r, int len) {
+        int n = (len + 7) / 8;
+        long at = r.offset();
+        byte[] packed = r.bytes(n, "bitmask");
         if (len % 8 != 0 && (packed[n - 1] & 0xFF) >>> (len % 8) != 0) {
             throw r.error("bitmask", at + n - 1, "non-zero padding bits past code length " + len);
         }
-        return mask;
+        return packed;
     }
 
     /** The canonical encoding (exactly the parsed bytes for any blob {@link #parse} accepted). */

@@ -38,8 +38,7 @@ public final class JarCode {
                     + (len + (len + 7L) / 8) + " bytes, only " + r.remaining() + " remain");
         }
         byte[] code = r.bytes(len, "code");
-        boolean[] mask = Deblob.unpackBitmask(r, len);
-        return new CodeBlob(code, mask, table);
+        return Deblob.codeBlob(r, code, table);
     }
 
     /** The sub-blob with the minimal entry size (1 when the table is empty). */

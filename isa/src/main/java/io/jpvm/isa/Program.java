@@ -1,10 +1,5 @@
 package io.jpvm.isa;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.util.Arrays;
-
 /**
  * A code blob decoded once under a profile: the dense list of instructions, the block starts (GP
  * basic-block starts ϖ for {@code gp072}, gas-block starts for {@code javm}), and every static and
@@ -23,53 +18,31 @@ import java.util.Arrays;
  * {@link #instruction(int)} builds the equivalent {@link Instruction} record on request.
  */
 public final class Program {
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG_LE =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    /** Operand classes as small ints (the order of {@link OperandClass}). */
-    private static final int C_NONE = 0;
-    private static final int C_IMM = 1;
-    private static final int C_REG_IMM64 = 2;
-    private static final int C_IMM_IMM = 3;
-    private static final int C_OFFSET = 4;
-    private static final int C_REG_IMM = 5;
-    private static final int C_REG_IMM_IMM = 6;
-    private static final int C_REG_IMM_OFFSET = 7;
-    private static final int C_REG_REG = 8;
-    private static final int C_REG_REG_IMM = 9;
-    private static final int C_REG_REG_OFFSET = 10;
-    private static final int C_REG_REG_IMM_IMM = 11;
-    private static final int C_REG_REG_REG = 12;
-
-    private static final byte[] CLASS = new byte[256];
     /** Offset classes: the decoded target is kept in the imm2 slot (their Y is always 0). */
     private static final boolean[] HAS_TARGET = new boolean[256];
-    private static final boolean[] STATIC_TARGET = new boolean[256];
     /** Per profile ordinal: bit 0 = valid opcode, bit 1 = terminator. */
     private static final byte[][] FLAGS = new byte[Profile.values().length][256];
 
     static {
         for (int op = 0; op < 256; op++) {
             OperandClass c = OperandClass.of(op);
-            CLASS[op] = (byte) c.ordinal();
             HAS_TARGET[op] = c == OperandClass.OFFSET || c == OperandClass.REG_IMM_OFFSET
                     || c == OperandClass.REG_REG_OFFSET;
-            STATIC_TARGET[op] = Profile.hasStaticTarget(op);
             for (Profile p : Profile.values()) {
                 FLAGS[p.ordinal()][op] = (byte) ((p.isValid(op) ? 1 : 0) | (p.isTerminator(op) ? 2 : 0));
             }
         }
     }
 
-    /** Layout of an {@code info} word. */
-    private static final int A_SHIFT = 8;
-    private static final int B_SHIFT = 12;
-    private static final int D_SHIFT = 16;
-    private static final int SKIP_SHIFT = 20;
-    private static final long VALID = 1L << 25;
-    private static final long BLOCK_START = 1L << 26;
-    private static final int RAW_SHIFT = 32;
+    /** Layout of an {@code info} word (see {@link DensePass}). */
+    private static final int A_SHIFT = DensePass.A_SHIFT;
+    private static final int B_SHIFT = DensePass.B_SHIFT;
+    private static final int D_SHIFT = DensePass.D_SHIFT;
+    private static final int SKIP_SHIFT = DensePass.SKIP_SHIFT;
+    private static final long VALID = DensePass.VALID;
+    private static final long BLOCK_START = DensePass.BLOCK_START;
+    private static final int RAW_SHIFT = DensePass.RAW_SHIFT;
+    private static final int[] NO_TARGETS = new int[0];
 
     private final CodeBlob blob;
     private final Profile profile;
@@ -82,106 +55,31 @@ public final class Program {
      * {@code count} carries only the block-start bit.
      */
     private final long[] info;
-    private final long[] imm1;
-    /** Y, or for the offset classes the decoded target (pc + offset). */
-    private final long[] imm2;
-    /** For static jumps/branches: the target's dense index + 1 (0: invalid target, or none). */
+    /**
+     * imm1 of index i at {@code 2i}; at {@code 2i + 1} its Y, or for the offset classes the decoded
+     * target (pc + offset).
+     */
+    private final long[] imm;
+    /**
+     * For static jumps/branches: the target's dense index + 1 (0: invalid target, or none); empty
+     * when the program has none.
+     */
     private final int[] targetIndex;
     private final int[] jumpTableIndex;
 
     private Program(CodeBlob blob, Profile profile) {
         this.blob = blob;
         this.profile = profile;
-        final byte[] code = blob.codeArray();
-        final boolean[] mask = blob.bitmaskArray();
-        final byte[] flags = FLAGS[profile.ordinal()];
-        final int len = code.length;
-        int cap = Math.max(16, len / 4 + 16);
-        int[] pcs = new int[cap + 1];
-        long[] info = new long[cap + 1];
-        long[] imm1 = new long[cap];
-        long[] imm2 = new long[cap];
-        int[] branches = new int[64];
-        int branchCount = 0;
-        int n = 0;
-        int pc = 0;
-        while (pc < len && !mask[pc]) {
-            pc++;
-        }
-        boolean real = true;
-        boolean nextIsStart = len == 0 || pc == 0;
-        while (pc < len) {
-            // skip: distance to the next start (positions past the end count as starts), at most 24
-            int lim = Math.min(len, pc + 25);
-            int j = pc + 1;
-            while (j < lim && !mask[j]) {
-                j++;
-            }
-            int skip = j < lim || j == len ? j - pc - 1 : 24;
-            if (n == cap) {
-                cap = cap + (cap >> 1) + 16;
-                pcs = Arrays.copyOf(pcs, cap + 1);
-                info = Arrays.copyOf(info, cap + 1);
-                imm1 = Arrays.copyOf(imm1, cap);
-                imm2 = Arrays.copyOf(imm2, cap);
-            }
-            int op = code[pc] & 0xFF;
-            int f = real ? flags[op] : 0;
-            boolean valid = (f & 1) != 0;
-            long w;
-            if (pc + 12 <= len) {
-                w = decodeFast(code, pc, op, skip, imm1, imm2, n);
-            } else {
-                w = decodeSlow(pc, skip, imm1, imm2, n);
-            }
-            w |= (long) skip << SKIP_SHIFT;
-            if (valid) {
-                w |= VALID;
-                if (STATIC_TARGET[op]) {
-                    if (branchCount == branches.length) {
-                        branches = Arrays.copyOf(branches, branchCount * 2);
-                    }
-                    branches[branchCount++] = n;
-                }
-            }
-            if (nextIsStart) {
-                w |= BLOCK_START;
-            }
-            nextIsStart = (f & 3) == 3;
-            info[n] = w;
-            pcs[n] = pc;
-            n++;
-            int next = pc + 1 + skip;
-            if (real) {
-                if (next >= len) {
-                    break;
-                }
-                if (!mask[next]) {
-                    // a gap longer than 24 bytes: sequential execution lands on a non-start
-                    pc = next;
-                    real = false;
-                    continue;
-                }
-                pc = next;
-            } else {
-                pc++;
-                while (pc < len && !mask[pc]) {
-                    pc++;
-                }
-                real = true;
-            }
-        }
-        pcs[n] = len;
-        info[n] = nextIsStart ? BLOCK_START : 0;
+        DensePass pass = DensePass.run(blob, profile);
+        int n = pass.count;
         this.count = n;
-        this.pcs = pcs;
-        this.info = info;
-        this.imm1 = imm1;
-        this.imm2 = imm2;
-        int[] targets = new int[n];
-        for (int k = 0; k < branchCount; k++) {
-            int i = branches[k];
-            targets[i] = jumpTargetIndex(imm2[i]) + 1;
+        this.pcs = pass.pcs;
+        this.info = pass.info;
+        this.imm = pass.imm;
+        int[] targets = pass.branchCount == 0 ? NO_TARGETS : new int[n];
+        for (int k = 0; k < pass.branchCount; k++) {
+            int i = pass.branches[k];
+            targets[i] = jumpTargetIndex(imm[2 * i + 1]) + 1;
         }
         this.targetIndex = targets;
         int[] jt = blob.jumpTableArray();
@@ -191,106 +89,9 @@ public final class Program {
         }
     }
 
-    private static int reg(int nibble) {
-        return Math.min(12, nibble);
-    }
-
-    /** Sign-extends the low {@code n} (0..4) bytes of the little-endian int at {@code at}. */
-    private static long sx(byte[] code, int at, int n) {
-        if (n == 0) {
-            return 0;
-        }
-        int sh = 32 - 8 * n;
-        return ((int) INT_LE.get(code, at) << sh) >> sh;
-    }
-
-    /**
-     * Decodes the operands of the instruction at {@code pc} (at least 12 code bytes from pc, so no
-     * read reaches past the end), writes its immediates at {@code n} and returns its info word
-     * without skip and flags. Exactly {@link Decoder#decode(CodeBlob, int, int, Profile)}.
-     */
-    private static long decodeFast(byte[] code, int pc, int op, int skip, long[] imm1, long[] imm2, int n) {
-        int b1 = code[pc + 1] & 0xFF;
-        int b2 = code[pc + 2] & 0xFF;
-        int lo = b1 & 15;
-        int hi = b1 >> 4;
-        int a = 0;
-        int b = 0;
-        int d = 0;
-        long x = 0;
-        long y = 0;
-        switch (CLASS[op]) {
-            case C_IMM -> x = sx(code, pc + 1, Math.min(4, skip));
-            case C_REG_IMM64 -> {
-                a = reg(lo);
-                x = (long) LONG_LE.get(code, pc + 2);
-            }
-            case C_IMM_IMM -> {
-                int lx = Math.min(4, b1 & 7);
-                int ly = Math.min(4, Math.max(0, skip - lx - 1));
-                x = sx(code, pc + 2, lx);
-                y = sx(code, pc + 2 + lx, ly);
-            }
-            case C_OFFSET -> y = pc + sx(code, pc + 1, Math.min(4, skip));
-            case C_REG_IMM -> {
-                a = reg(lo);
-                x = sx(code, pc + 2, Math.min(4, Math.max(0, skip - 1)));
-            }
-            case C_REG_IMM_IMM -> {
-                a = reg(lo);
-                int lx = Math.min(4, hi & 7);
-                int ly = Math.min(4, Math.max(0, skip - lx - 1));
-                x = sx(code, pc + 2, lx);
-                y = sx(code, pc + 2 + lx, ly);
-            }
-            case C_REG_IMM_OFFSET -> {
-                a = reg(lo);
-                int lx = Math.min(4, hi & 7);
-                int ly = Math.min(4, Math.max(0, skip - lx - 1));
-                x = sx(code, pc + 2, lx);
-                y = pc + sx(code, pc + 2 + lx, ly);
-            }
-            case C_REG_REG -> {
-                d = reg(lo);
-                a = reg(hi);
-            }
-            case C_REG_REG_IMM -> {
-                a = reg(lo);
-                b = reg(hi);
-                x = sx(code, pc + 2, Math.min(4, Math.max(0, skip - 1)));
-            }
-            case C_REG_REG_OFFSET -> {
-                a = reg(lo);
-                b = reg(hi);
-                y = pc + sx(code, pc + 2, Math.min(4, Math.max(0, skip - 1)));
-            }
-            case C_REG_REG_IMM_IMM -> {
-                a = reg(lo);
-                b = reg(hi);
-                int lx = Math.min(4, b2 & 7);
-                int ly = Math.min(4, Math.max(0, skip - lx - 2));
-                x = sx(code, pc + 3, lx);
-                y = sx(code, pc + 3 + lx, ly);
-            }
-            case C_REG_REG_REG -> {
-                a = reg(lo);
-                b = reg(hi);
-                d = reg(b2);
-            }
-            default -> { }
-        }
-        imm1[n] = x;
-        imm2[n] = y;
-        return op | a << A_SHIFT | b << B_SHIFT | d << D_SHIFT | (long) (b1 | b2 << 8) << RAW_SHIFT;
-    }
-
-    /** {@link #decodeFast} for the last few instructions, through the bounds-checked reference decoder. */
-    private long decodeSlow(int pc, int skip, long[] imm1, long[] imm2, int n) {
-        Instruction in = Decoder.decode(blob, pc, skip, profile);
-        imm1[n] = in.imm1();
-        imm2[n] = HAS_TARGET[in.opcode()] ? in.target() : in.imm2();
-        int raw = blob.byteAt(pc + 1L) | blob.byteAt(pc + 2L) << 8;
-        return in.opcode() | in.a() << A_SHIFT | in.b() << B_SHIFT | in.d() << D_SHIFT | (long) raw << RAW_SHIFT;
+    /** Whether {@code op}'s operand class is an offset class (its target kept in the imm2 slot). */
+    static boolean hasTarget(int op) {
+        return HAS_TARGET[op];
     }
 
     /** Decodes {@code blob} under {@code profile}. */
@@ -329,8 +130,8 @@ public final class Program {
         int op = (int) w & 0xFF;
         boolean t = HAS_TARGET[op];
         return new Instruction(pcs[index], op, (int) (w >>> SKIP_SHIFT) & 31, (w & VALID) != 0,
-                (int) (w >>> A_SHIFT) & 15, (int) (w >>> B_SHIFT) & 15, (int) (w >>> D_SHIFT) & 15, imm1[index],
-                t ? 0 : imm2[index], t ? imm2[index] : 0);
+                (int) (w >>> A_SHIFT) & 15, (int) (w >>> B_SHIFT) & 15, (int) (w >>> D_SHIFT) & 15, imm[2 * index],
+                t ? 0 : imm[2 * index + 1], t ? imm[2 * index + 1] : 0);
     }
 
     /** Bit of {@link #packed(int)}: the instruction is valid in the profile. */
@@ -347,7 +148,21 @@ public final class Program {
         if (index < 0 || index > count) {
             throw new ArrayIndexOutOfBoundsException("Index " + index + " out of bounds for length " + (count + 1));
         }
-        return (int) info[index];
+        return (int) info[index] & DensePass.PACKED_MASK;
+    }
+
+    /** Bit of {@link #word(int)}: the instruction is valid and ends a block ({@link #isTerminator}). */
+    public static final long WORD_ENDS_BLOCK = DensePass.ENDS_BLOCK;
+    /** Bit of {@link #word(int)}: the instruction is a valid static jump or branch. */
+    public static final long WORD_BRANCH = DensePass.BRANCH;
+
+    /**
+     * {@code packed(index) | (long) operandBytes(index) << 32}, plus {@link #WORD_ENDS_BLOCK} and
+     * {@link #WORD_BRANCH}, in one read, for the loops that look at every instruction (gas models).
+     */
+    public long word(int index) {
+        check(index);
+        return info[index];
     }
 
     /** {@code instruction(index).opcode()}: the opcode byte (possibly undefined in the profile). */
@@ -389,19 +204,19 @@ public final class Program {
     /** {@code instruction(index).imm1()}. */
     public long imm1(int index) {
         check(index);
-        return imm1[index];
+        return imm[2 * index];
     }
 
     /** {@code instruction(index).imm2()}. */
     public long imm2(int index) {
         check(index);
-        return HAS_TARGET[(int) info[index] & 0xFF] ? 0 : imm2[index];
+        return HAS_TARGET[(int) info[index] & 0xFF] ? 0 : imm[2 * index + 1];
     }
 
     /** {@code instruction(index).target()}. */
     public long target(int index) {
         check(index);
-        return HAS_TARGET[(int) info[index] & 0xFF] ? imm2[index] : 0;
+        return HAS_TARGET[(int) info[index] & 0xFF] ? imm[2 * index + 1] : 0;
     }
 
     /**
@@ -471,7 +286,7 @@ public final class Program {
     /** For a static jump/branch at {@code index}: the target's dense index, or -1 if invalid. */
     public int targetIndex(int index) {
         check(index);
-        return targetIndex[index] - 1;
+        return targetIndex.length == 0 ? -1 : targetIndex[index] - 1;
     }
 
     /** For jump table entry {@code i}: the target's dense index, or -1 if invalid. */

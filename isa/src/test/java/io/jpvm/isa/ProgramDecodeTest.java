@@ -133,6 +133,10 @@ class ProgramDecodeTest {
             assertEquals(want.opcode() | want.a() << 8 | want.b() << 12 | want.d() << 16 | want.skip() << 20
                     | (want.valid() ? Program.PACKED_VALID : 0) | (ref.blockStart()[i] ? Program.PACKED_BLOCK_START : 0),
                     w, at + " packed");
+            boolean ends = want.valid() && p.isTerminator(want.opcode());
+            boolean branch = want.valid() && Profile.hasStaticTarget(want.opcode());
+            assertEquals((w & 0xFFFFFFFFL) | (long) prog.operandBytes(i) << 32 | (ends ? Program.WORD_ENDS_BLOCK : 0)
+                    | (branch ? Program.WORD_BRANCH : 0), prog.word(i), at + " word");
             assertEquals(ref.targetIndex()[i], prog.targetIndex(i), at);
             assertEquals(want.valid() && p.isTerminator(want.opcode()), prog.isTerminator(i), at);
             int end = i;
