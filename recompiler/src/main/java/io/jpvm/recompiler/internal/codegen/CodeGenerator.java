@@ -514,6 +514,10 @@ public final class CodeGenerator {
 
     /** Instruction {@code i}, whose {@link Program#packed(int)} word is {@code w}, when it is not {@link #hot}. */
     private void instruction(int i, int w) {
+        if ((w & Program.PACKED_VALID) != 0 && HotInstructions.isShiftByRegister(w & 0xFF)) {
+            hot.shiftByRegister(w);
+            return;
+        }
         int op = (w & Program.PACKED_VALID) != 0 ? internal[w & 0xFF] : OP_PANIC;
         Reg ra = h((w >>> 8) & 15);
         Reg rb = h((w >>> 12) & 15);

@@ -219,6 +219,29 @@ abstract class HotForms {
         rrL0F(0xB6, dst, 2);
     }
 
+    /**
+     * {@code mov [r15 + disp32], src64} ({@code REX.W 89 /r}, mod 10) — written always, kept only if
+     * {@code keep} is 1: parks a register in the context block.
+     */
+    final void storeR15If(int keep, int disp, int src) {
+        long v = 0x49 | (src & 8) >> 1 | 0x89 << 8 | (0x87 | (src & 7) << 3) << 16 | (disp & 0xFFFFFFFFL) << 24;
+        put(v, 7 & -keep);
+    }
+
+    /** {@code mov dst64, [r15 + disp32]} ({@code REX.W 8B /r}, mod 10), kept only if {@code keep} is 1. */
+    final void loadR15If(int keep, int dst, int disp) {
+        long v = 0x49 | (dst & 8) >> 1 | 0x8B << 8 | (0x87 | (dst & 7) << 3) << 16 | (disp & 0xFFFFFFFFL) << 24;
+        put(v, 7 & -keep);
+    }
+
+    /** A shift or rotate of {@code r} by {@code cl}: {@code [REX.W] D3 /op}, 64- or 32-bit. */
+    final void shiftCl(boolean wide, int op, int r) {
+        int rex = (wide ? 8 : 0) | (r & 8) >> 3;
+        int p = nz(rex);
+        long body = 0xD3 | direct(op, r) << 8;
+        put((0x40 | rex) & -p | body << (8 * p), 2 + p);
+    }
+
     // ---------------------------------------------------------------- lea
 
     /**

@@ -3,6 +3,7 @@ package io.jpvm.recompiler.internal.codegen;
 import io.jpvm.isa.Opcode;
 import io.jpvm.isa.Program;
 import io.jpvm.recompiler.internal.asm.Cond;
+import io.jpvm.recompiler.internal.runtime.ContextLayout;
 
 /**
  * The code of the instructions that make up most programs — register and register-immediate ALU,
@@ -115,6 +116,7 @@ final class HotInstructions {
         HOT[Opcode.STORE_IND_U16] = (byte) H_STORE_IND;
         HOT[Opcode.STORE_IND_U32] = (byte) H_STORE_IND;
         HOT[Opcode.STORE_IND_U64] = (byte) H_STORE_IND;
+
     }
 
     /**
@@ -191,6 +193,79 @@ final class HotInstructions {
             }
         }
         return true;
+    }
+
+    /** The x86 shift group digit of each shift-by-register opcode. */
+    private static final byte[] SHIFT_OP = new byte[256];
+
+    /** Whether a shift-by-register opcode is 64-bit. */
+    private static final boolean[] SHIFT_WIDE = new boolean[256];
+    /** Whether an opcode is a shift or rotate by register of two registers ({@link #shiftByRegister}). */
+    private static final boolean[] SHIFT_BY_REGISTER = new boolean[256];
+
+    static {
+        for (int op : new int[] {Opcode.SHLO_L_64, Opcode.SHLO_R_64, Opcode.SHAR_R_64, Opcode.ROT_L_64,
+            Opcode.ROT_R_64}) {
+            SHIFT_WIDE[op] = true;
+            SHIFT_BY_REGISTER[op] = true;
+        }
+        for (int op : new int[] {Opcode.SHLO_L_32, Opcode.SHLO_R_32, Opcode.SHAR_R_32, Opcode.ROT_L_32,
+            Opcode.ROT_R_32}) {
+            SHIFT_BY_REGISTER[op] = true;
+        }
+    }
+
+    /** Whether {@link #shiftByRegister} emits opcode {@code op}. */
+    static boolean isShiftByRegister(int op) {
+        return SHIFT_BY_REGISTER[op];
+    }
+
+    static {
+        SHIFT_OP[Opcode.SHLO_L_64] = Emitter.SHL;
+        SHIFT_OP[Opcode.SHLO_R_64] = Emitter.SHR;
+        SHIFT_OP[Opcode.SHAR_R_64] = Emitter.SAR;
+        SHIFT_OP[Opcode.ROT_L_64] = Emitter.ROL;
+        SHIFT_OP[Opcode.ROT_R_64] = Emitter.ROR;
+        SHIFT_OP[Opcode.SHLO_L_32] = Emitter.SHL;
+        SHIFT_OP[Opcode.SHLO_R_32] = Emitter.SHR;
+        SHIFT_OP[Opcode.SHAR_R_32] = Emitter.SAR;
+        SHIFT_OP[Opcode.ROT_L_32] = Emitter.ROL;
+        SHIFT_OP[Opcode.ROT_R_32] = Emitter.ROR;
+    }
+
+    private static final int HOST_RCX = 1;
+    /** The context's second scratch slot, relative to r15 (the guest base). */
+    private static final int SCRATCH1 = ContextLayout.fromGuestBase(ContextLayout.SCRATCH1);
+
+    /**
+     * Shift or rotate by register, {@code d := shift(v, c mod width)} (32-bit results sign-extended),
+     * for PVM registers given by their {@code w} fields (d, a, b): rdx := v, the count through cl,
+     * φ12's rcx parked in the context unless the count is φ12 itself, put back unless it is the
+     * destination, with the parking selected rather than branched on. Called from the general path
+     * (a case in {@link #emit} would grow its compiled code and slow every other instruction down).
+     */
+    void shiftByRegister(int w) {
+        int op = w & 0xFF;
+        shiftByCl(SHIFT_WIDE[op], SHIFT_OP[op], RegisterMap.encoding(w >>> 16), RegisterMap.encoding(w >>> 8),
+                RegisterMap.encoding(w >>> 12));
+    }
+
+    private void shiftByCl(boolean wide, int op, int d, int v, int c) {
+        if (wide) {
+            a.movQ(HOST_RDX, v);
+        } else {
+            a.movL(HOST_RDX, v);
+        }
+        int borrow = HotForms.nz(c ^ HOST_RCX);
+        a.storeR15If(borrow, SCRATCH1, HOST_RCX);
+        a.movLIf(borrow, HOST_RCX, c);
+        a.shiftCl(wide, op, HOST_RDX);
+        a.loadR15If(borrow & HotForms.nz(d ^ HOST_RCX), HOST_RCX, SCRATCH1);
+        if (wide) {
+            a.movQ(d, HOST_RDX);
+        } else {
+            a.movslQ(d, HOST_RDX);
+        }
     }
 
     /** d := x − y: {@code sub}, {@code neg; add} or {@code mov; sub} by which registers coincide, selected. */

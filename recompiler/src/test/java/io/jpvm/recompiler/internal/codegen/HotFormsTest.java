@@ -153,6 +153,23 @@ class HotFormsTest {
     }
 
     @Test
+    void contextSlotsAndShiftsByCl() {
+        for (Reg r : REGS) {
+            int ri = r.ordinal();
+            for (int disp : new int[] {-3992, -4096, 0x12345, Integer.MIN_VALUE}) {
+                same(e -> e.movq(Mem.of(Reg.R15, disp), r), e -> e.storeR15If(1, disp, ri), "mov [r15" + disp + "], " + r);
+                same(e -> e.movq(r, Mem.of(Reg.R15, disp)), e -> e.loadR15If(1, ri, disp), "mov " + r + ", [r15" + disp + "]");
+                same(e -> { }, e -> e.storeR15If(0, disp, ri), "storeR15If(0)");
+                same(e -> { }, e -> e.loadR15If(0, ri, disp), "loadR15If(0)");
+            }
+            same(e -> e.shlqCl(r), e -> e.shiftCl(true, Emitter.SHL, ri), "shl " + r + ", cl");
+            same(e -> e.rorqCl(r), e -> e.shiftCl(true, Emitter.ROR, ri), "ror " + r + ", cl");
+            same(e -> e.sarlCl(r), e -> e.shiftCl(false, Emitter.SAR, ri), "sar " + r + "d, cl");
+            same(e -> e.rollCl(r), e -> e.shiftCl(false, Emitter.ROL, ri), "rol " + r + "d, cl");
+        }
+    }
+
+    @Test
     void guestAccesses() {
         for (int kind = 0; kind <= 10; kind++) {
             for (Reg r : REGS) {
