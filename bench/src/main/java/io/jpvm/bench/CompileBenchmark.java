@@ -37,11 +37,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *       thread's reused code buffer, as {@code RecompiledProgram} does);</li>
  *   <li>{@link #total}: all of it, from the code blob to sealed executable code memory
  *       ({@code RecompiledProgram.compile(Program.of(blob), gas)}), plus unmapping it again
- *       ({@code close()}), so that the trial does not accumulate mappings.</li>
+ *       ({@code close()}, which pools the pages for the next compilation of the same size).</li>
  * </ul>
+ * Sample-time mode: every call is timed, so the report has the median ({@code p0.50}) beside the mean
+ * (on a 2-core machine a GC pause or a descheduled thread lands in the mean; the median is the figure
+ * to compare).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Fork(value = 2, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
         "-Xss8m"})
