@@ -515,7 +515,7 @@ public final class CodeGenerator {
     /** Instruction {@code i}, whose {@link Program#packed(int)} word is {@code w}, when it is not {@link #hot}. */
     private void instruction(int i, int w) {
         if ((w & Program.PACKED_VALID) != 0 && HotInstructions.isShiftByRegister(w & 0xFF)) {
-            hot.shiftByRegister(w);
+            hot.shiftByRegister(i, w);
             return;
         }
         int op = (w & Program.PACKED_VALID) != 0 ? internal[w & 0xFF] : OP_PANIC;
@@ -602,15 +602,6 @@ public final class CodeGenerator {
                 address(ra, x);
                 storeImmAt(i, 1 << (op - Opcode.STORE_IMM_IND_U8), y);
             }
-            case Opcode.STORE_IND_U8, Opcode.STORE_IND_U16, Opcode.STORE_IND_U32, Opcode.STORE_IND_U64 -> {
-                address(rb, x);
-                store(i, 1 << (op - Opcode.STORE_IND_U8), ra);
-            }
-            case Opcode.LOAD_IND_U8, Opcode.LOAD_IND_I8, Opcode.LOAD_IND_U16, Opcode.LOAD_IND_I16,
-                    Opcode.LOAD_IND_U32, Opcode.LOAD_IND_I32, Opcode.LOAD_IND_U64 -> {
-                address(rb, x);
-                load(i, op - Opcode.LOAD_IND_U8, ra);
-            }
 
             default -> {
                 if (op >= Opcode.MOVE_REG && op <= Opcode.REVERSE_BYTES) {
@@ -630,7 +621,6 @@ public final class CodeGenerator {
     private void twoRegisters(int op, Reg rd, Reg ra) {
         switch (op) {
             // ---------------------------------------------------------- two registers: d := f(a)
-            case Opcode.MOVE_REG -> mov(rd, ra);
             case Opcode.COUNT_SET_BITS_64 -> a.popcntq(rd, ra);
             case Opcode.COUNT_SET_BITS_32 -> a.popcntl(rd, ra);
             case Opcode.LEADING_ZERO_BITS_64 -> a.lzcntq(rd, ra);
@@ -654,46 +644,6 @@ public final class CodeGenerator {
         int xi = (int) x;
         switch (op) {
             // ---------------------------------------------------------- two registers and an immediate: a := f(b, X)
-            case Opcode.ADD_IMM_32 -> {
-                a.leal(ra, rb, xi);
-                a.movslq(ra, ra);
-            }
-            case Opcode.AND_IMM -> {
-                mov(ra, rb);
-                a.andq(ra, xi);
-            }
-            case Opcode.XOR_IMM -> {
-                mov(ra, rb);
-                a.xorq(ra, xi);
-            }
-            case Opcode.OR_IMM -> {
-                mov(ra, rb);
-                a.orq(ra, xi);
-            }
-            case Opcode.MUL_IMM_32 -> {
-                a.imull(ra, rb, xi);
-                a.movslq(ra, ra);
-            }
-            case Opcode.SET_LT_U_IMM -> setImm(ra, rb, xi, Cond.B);
-            case Opcode.SET_LT_S_IMM -> setImm(ra, rb, xi, Cond.L);
-            case Opcode.SET_GT_U_IMM -> setImm(ra, rb, xi, Cond.A);
-            case Opcode.SET_GT_S_IMM -> setImm(ra, rb, xi, Cond.G);
-            case Opcode.SHLO_L_IMM_32 -> shiftImm32(Shift.SHL, ra, rb, xi);
-            case Opcode.SHLO_R_IMM_32 -> shiftImm32(Shift.SHR, ra, rb, xi);
-            case Opcode.SHAR_R_IMM_32 -> shiftImm32(Shift.SAR, ra, rb, xi);
-            case Opcode.ROT_R_32_IMM -> shiftImm32(Shift.ROR, ra, rb, xi);
-            case Opcode.SHLO_L_IMM_64 -> shiftImm64(Shift.SHL, ra, rb, xi);
-            case Opcode.SHLO_R_IMM_64 -> shiftImm64(Shift.SHR, ra, rb, xi);
-            case Opcode.SHAR_R_IMM_64 -> shiftImm64(Shift.SAR, ra, rb, xi);
-            case Opcode.ROT_R_64_IMM -> shiftImm64(Shift.ROR, ra, rb, xi);
-            case Opcode.SHLO_L_IMM_ALT_32 -> shiftByReg(Shift.SHL, true, null, x, rb, ra);
-            case Opcode.SHLO_R_IMM_ALT_32 -> shiftByReg(Shift.SHR, true, null, x, rb, ra);
-            case Opcode.SHAR_R_IMM_ALT_32 -> shiftByReg(Shift.SAR, true, null, x, rb, ra);
-            case Opcode.ROT_R_32_IMM_ALT -> shiftByReg(Shift.ROR, true, null, x, rb, ra);
-            case Opcode.SHLO_L_IMM_ALT_64 -> shiftByReg(Shift.SHL, false, null, x, rb, ra);
-            case Opcode.SHLO_R_IMM_ALT_64 -> shiftByReg(Shift.SHR, false, null, x, rb, ra);
-            case Opcode.SHAR_R_IMM_ALT_64 -> shiftByReg(Shift.SAR, false, null, x, rb, ra);
-            case Opcode.ROT_R_64_IMM_ALT -> shiftByReg(Shift.ROR, false, null, x, rb, ra);
             case Opcode.NEG_ADD_IMM_32 -> {
                 if (ra == rb) {
                     a.negl(ra);
@@ -718,18 +668,6 @@ public final class CodeGenerator {
                 a.testq(rb, rb);
                 a.cmovq(op == Opcode.CMOV_IZ_IMM ? Cond.E : Cond.NE, ra, RDX);
             }
-            case Opcode.ADD_IMM_64 -> {
-                if (ra == rb) {
-                    if (xi != 0) {
-                        a.addq(ra, xi);
-                    }
-                } else if (xi == 0) {
-                    a.movq(ra, rb);
-                } else {
-                    a.leaq(ra, rb, xi);
-                }
-            }
-            case Opcode.MUL_IMM_64 -> a.imulq(ra, rb, xi);
 
             default -> throw new IllegalStateException("opcode " + op);
         }
@@ -739,15 +677,6 @@ public final class CodeGenerator {
     private void threeRegisters(int op, Reg rd, Reg ra, Reg rb) {
         switch (op) {
             // ---------------------------------------------------------- three registers: d := f(a, b)
-            case Opcode.ADD_32 -> {
-                a.leal(rd, ra, rb, 1, 0);
-                a.movslq(rd, rd);
-            }
-            case Opcode.SUB_32 -> {
-                a.movl(RDX, ra);
-                a.subl(RDX, rb);
-                a.movslq(rd, RDX);
-            }
             case Opcode.MUL_32 -> {
                 a.movl(RDX, ra);
                 a.imull(RDX, rb);
@@ -755,40 +684,7 @@ public final class CodeGenerator {
             }
             case Opcode.DIV_U_32, Opcode.DIV_S_32, Opcode.REM_U_32, Opcode.REM_S_32, Opcode.DIV_U_64,
                     Opcode.DIV_S_64, Opcode.REM_U_64, Opcode.REM_S_64 -> divide(op, rd, ra, rb);
-            case Opcode.SHLO_L_32 -> shiftByReg(Shift.SHL, true, ra, 0, rb, rd);
-            case Opcode.SHLO_R_32 -> shiftByReg(Shift.SHR, true, ra, 0, rb, rd);
-            case Opcode.SHAR_R_32 -> shiftByReg(Shift.SAR, true, ra, 0, rb, rd);
-            case Opcode.ROT_L_32 -> shiftByReg(Shift.ROL, true, ra, 0, rb, rd);
-            case Opcode.ROT_R_32 -> shiftByReg(Shift.ROR, true, ra, 0, rb, rd);
-            case Opcode.SHLO_L_64 -> shiftByReg(Shift.SHL, false, ra, 0, rb, rd);
-            case Opcode.SHLO_R_64 -> shiftByReg(Shift.SHR, false, ra, 0, rb, rd);
-            case Opcode.SHAR_R_64 -> shiftByReg(Shift.SAR, false, ra, 0, rb, rd);
-            case Opcode.ROT_L_64 -> shiftByReg(Shift.ROL, false, ra, 0, rb, rd);
-            case Opcode.ROT_R_64 -> shiftByReg(Shift.ROR, false, ra, 0, rb, rd);
-            case Opcode.ADD_64 -> {
-                if (rd == ra) {
-                    a.addq(rd, rb);
-                } else if (rd == rb) {
-                    a.addq(rd, ra);
-                } else {
-                    a.leaq(rd, ra, rb, 1, 0);
-                }
-            }
-            case Opcode.SUB_64 -> {
-                if (rd == ra) {
-                    a.subq(rd, rb);
-                } else if (rd == rb) {
-                    a.negq(rd);
-                    a.addq(rd, ra);
-                } else {
-                    a.movq(rd, ra);
-                    a.subq(rd, rb);
-                }
-            }
-            case Opcode.MUL_64, Opcode.AND, Opcode.XOR, Opcode.OR -> commutative(op, rd, ra, rb);
             case Opcode.MUL_UPPER_S_S, Opcode.MUL_UPPER_U_U, Opcode.MUL_UPPER_S_U -> mulUpper(op, rd, ra, rb);
-            case Opcode.SET_LT_U -> setReg(rd, ra, rb, Cond.B);
-            case Opcode.SET_LT_S -> setReg(rd, ra, rb, Cond.L);
             case Opcode.CMOV_IZ, Opcode.CMOV_NZ -> {
                 a.testq(rb, rb);
                 a.cmovq(op == Opcode.CMOV_IZ ? Cond.E : Cond.NE, rd, ra);
@@ -811,10 +707,6 @@ public final class CodeGenerator {
                 a.notq(RDX);
                 a.movq(rd, RDX);
             }
-            case Opcode.MAX -> select(rd, ra, rb, Cond.L);
-            case Opcode.MAX_U -> select(rd, ra, rb, Cond.B);
-            case Opcode.MIN -> select(rd, ra, rb, Cond.G);
-            case Opcode.MIN_U -> select(rd, ra, rb, Cond.A);
             default -> throw new IllegalStateException("opcode " + op);
         }
     }
@@ -1036,149 +928,6 @@ public final class CodeGenerator {
     }
 
     // ------------------------------------------------------------------ arithmetic helpers
-
-    private void setImm(Reg dst, Reg src, int imm, Cond cc) {
-        a.cmpq(src, imm);
-        a.setcc(cc, RDX);
-        a.movzbl(dst, RDX);
-    }
-
-    private void setReg(Reg dst, Reg x, Reg y, Cond cc) {
-        a.cmpq(x, y);
-        a.setcc(cc, RDX);
-        a.movzbl(dst, RDX);
-    }
-
-    /** dst := cc(x, y) ? y : x. */
-    private void select(Reg dst, Reg x, Reg y, Cond cc) {
-        a.cmpq(x, y);
-        a.movq(RDX, x);
-        a.cmovq(cc, RDX, y);
-        a.movq(dst, RDX);
-    }
-
-    private void commutative(int op, Reg d, Reg x, Reg y) {
-        Reg other;
-        if (d == x) {
-            other = y;
-        } else if (d == y) {
-            other = x;
-        } else {
-            a.movq(d, x);
-            other = y;
-        }
-        switch (op) {
-            case Opcode.MUL_64 -> a.imulq(d, other);
-            case Opcode.AND -> a.andq(d, other);
-            case Opcode.XOR -> a.xorq(d, other);
-            default -> a.orq(d, other);
-        }
-    }
-
-    private enum Shift { SHL, SHR, SAR, ROL, ROR }
-
-    private void shift(Shift s, boolean w32, Reg r, int n) {
-        if (w32) {
-            switch (s) {
-                case SHL -> a.shll(r, n);
-                case SHR -> a.shrl(r, n);
-                case SAR -> a.sarl(r, n);
-                case ROL -> a.roll(r, n);
-                default -> a.rorl(r, n);
-            }
-        } else {
-            switch (s) {
-                case SHL -> a.shlq(r, n);
-                case SHR -> a.shrq(r, n);
-                case SAR -> a.sarq(r, n);
-                case ROL -> a.rolq(r, n);
-                default -> a.rorq(r, n);
-            }
-        }
-    }
-
-    private void shiftCl(Shift s, boolean w32, Reg r) {
-        if (w32) {
-            switch (s) {
-                case SHL -> a.shllCl(r);
-                case SHR -> a.shrlCl(r);
-                case SAR -> a.sarlCl(r);
-                case ROL -> a.rollCl(r);
-                default -> a.rorlCl(r);
-            }
-        } else {
-            switch (s) {
-                case SHL -> a.shlqCl(r);
-                case SHR -> a.shrqCl(r);
-                case SAR -> a.sarqCl(r);
-                case ROL -> a.rolqCl(r);
-                default -> a.rorqCl(r);
-            }
-        }
-    }
-
-    /** dst := s32(shift(src32, imm mod 32)). */
-    private void shiftImm32(Shift s, Reg dst, Reg src, int imm) {
-        int n = imm & 31;
-        if (s == Shift.SHL && dst != src && n >= 1 && n <= 3) {
-            // one lea instead of mov + shl: dst32 = src32 << n
-            a.leaIndex(dst, src, 1 << n, true);
-            a.movslq(dst, dst);
-            return;
-        }
-        if (dst != src) {
-            a.movl(dst, src);
-        }
-        if (n != 0) {
-            shift(s, true, dst, n);
-        }
-        a.movslq(dst, dst);
-    }
-
-    /** dst := shift(src, imm mod 64). */
-    private void shiftImm64(Shift s, Reg dst, Reg src, int imm) {
-        int n = imm & 63;
-        if (s == Shift.SHL && dst != src && n >= 1 && n <= 3) {
-            // one lea instead of mov + shl
-            a.leaIndex(dst, src, 1 << n, false);
-            return;
-        }
-        mov(dst, src);
-        if (n != 0) {
-            shift(s, false, dst, n);
-        }
-    }
-
-    /**
-     * dst := shift(value, count mod width), value a register or (when {@code valueReg} is null) an
-     * immediate; 32-bit results are sign-extended. The count goes through cl: φ12 (rcx) is parked in
-     * a scratch slot unless the count already is φ12.
-     */
-    private void shiftByReg(Shift s, boolean w32, Reg valueReg, long valueImm, Reg count, Reg dst) {
-        if (valueReg != null) {
-            if (w32) {
-                a.movl(RDX, valueReg);
-            } else {
-                a.movq(RDX, valueReg);
-            }
-        } else {
-            a.movImm64(RDX, w32 ? valueImm & 0xFFFFFFFFL : valueImm);
-        }
-        boolean borrow = count != RCX;
-        if (borrow) {
-            a.movq(S1, RCX);
-            a.movl(RCX, count);
-        }
-        shiftCl(s, w32, RDX);
-        if (borrow && dst != RCX) {
-            a.movq(RCX, S1);
-        }
-        if (w32) {
-            a.movslq(dst, RDX);
-        } else {
-            a.movq(dst, RDX);
-        }
-    }
 
     /**
      * Division and remainder, never trapping: a zero divisor (the low 32 bits for 32-bit forms)

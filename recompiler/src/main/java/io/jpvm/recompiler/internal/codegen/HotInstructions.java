@@ -3,6 +3,7 @@ package io.jpvm.recompiler.internal.codegen;
 import io.jpvm.isa.Opcode;
 import io.jpvm.isa.Program;
 import io.jpvm.recompiler.internal.asm.Cond;
+import io.jpvm.recompiler.internal.asm.Reg;
 import io.jpvm.recompiler.internal.runtime.ContextLayout;
 
 /**
@@ -200,7 +201,9 @@ final class HotInstructions {
 
     /** Whether a shift-by-register opcode is 64-bit. */
     private static final boolean[] SHIFT_WIDE = new boolean[256];
-    /** Whether an opcode is a shift or rotate by register of two registers ({@link #shiftByRegister}). */
+    /** Whether a shift-by-register opcode shifts its immediate (the {@code _ALT} forms: a := shift(X, b)). */
+    private static final boolean[] SHIFT_IMMEDIATE = new boolean[256];
+    /** Whether an opcode is a shift or rotate by register ({@link #shiftByRegister}). */
     private static final boolean[] SHIFT_BY_REGISTER = new boolean[256];
 
     static {
@@ -211,6 +214,17 @@ final class HotInstructions {
         }
         for (int op : new int[] {Opcode.SHLO_L_32, Opcode.SHLO_R_32, Opcode.SHAR_R_32, Opcode.ROT_L_32,
             Opcode.ROT_R_32}) {
+            SHIFT_BY_REGISTER[op] = true;
+        }
+        for (int op : new int[] {Opcode.SHLO_L_IMM_ALT_64, Opcode.SHLO_R_IMM_ALT_64, Opcode.SHAR_R_IMM_ALT_64,
+            Opcode.ROT_R_64_IMM_ALT}) {
+            SHIFT_WIDE[op] = true;
+            SHIFT_IMMEDIATE[op] = true;
+            SHIFT_BY_REGISTER[op] = true;
+        }
+        for (int op : new int[] {Opcode.SHLO_L_IMM_ALT_32, Opcode.SHLO_R_IMM_ALT_32, Opcode.SHAR_R_IMM_ALT_32,
+            Opcode.ROT_R_32_IMM_ALT}) {
+            SHIFT_IMMEDIATE[op] = true;
             SHIFT_BY_REGISTER[op] = true;
         }
     }
@@ -231,6 +245,14 @@ final class HotInstructions {
         SHIFT_OP[Opcode.SHAR_R_32] = Emitter.SAR;
         SHIFT_OP[Opcode.ROT_L_32] = Emitter.ROL;
         SHIFT_OP[Opcode.ROT_R_32] = Emitter.ROR;
+        SHIFT_OP[Opcode.SHLO_L_IMM_ALT_64] = Emitter.SHL;
+        SHIFT_OP[Opcode.SHLO_R_IMM_ALT_64] = Emitter.SHR;
+        SHIFT_OP[Opcode.SHAR_R_IMM_ALT_64] = Emitter.SAR;
+        SHIFT_OP[Opcode.ROT_R_64_IMM_ALT] = Emitter.ROR;
+        SHIFT_OP[Opcode.SHLO_L_IMM_ALT_32] = Emitter.SHL;
+        SHIFT_OP[Opcode.SHLO_R_IMM_ALT_32] = Emitter.SHR;
+        SHIFT_OP[Opcode.SHAR_R_IMM_ALT_32] = Emitter.SAR;
+        SHIFT_OP[Opcode.ROT_R_32_IMM_ALT] = Emitter.ROR;
     }
 
     private static final int HOST_RCX = 1;
@@ -238,24 +260,34 @@ final class HotInstructions {
     private static final int SCRATCH1 = ContextLayout.fromGuestBase(ContextLayout.SCRATCH1);
 
     /**
-     * Shift or rotate by register, {@code d := shift(v, c mod width)} (32-bit results sign-extended),
-     * for PVM registers given by their {@code w} fields (d, a, b): rdx := v, the count through cl,
-     * φ12's rcx parked in the context unless the count is φ12 itself, put back unless it is the
-     * destination, with the parking selected rather than branched on. Called from the general path
-     * (a case in {@link #emit} would grow its compiled code and slow every other instruction down).
+     * Shift or rotate by register of instruction {@code i} (packed word {@code w}): three registers,
+     * {@code d := shift(a, b mod width)}, or the {@code _ALT} forms, {@code a := shift(X, b mod width)};
+     * 32-bit results sign-extended. rdx := the value, the count through cl, φ12's rcx parked in the
+     * context unless the count is φ12 itself, put back unless it is the destination, with the parking
+     * selected rather than branched on. Called from the general path (a case in {@link #emit} would
+     * grow its compiled code and slow every other instruction down).
      */
-    void shiftByRegister(int w) {
+    void shiftByRegister(int i, int w) {
         int op = w & 0xFF;
-        shiftByCl(SHIFT_WIDE[op], SHIFT_OP[op], RegisterMap.encoding(w >>> 16), RegisterMap.encoding(w >>> 8),
-                RegisterMap.encoding(w >>> 12));
+        boolean wide = SHIFT_WIDE[op];
+        int count = RegisterMap.encoding(w >>> 12);
+        if (SHIFT_IMMEDIATE[op]) {
+            long x = program.imm1(i);
+            a.movImm64(Reg.RDX, wide ? x : x & 0xFFFFFFFFL);
+            shiftByCl(wide, SHIFT_OP[op], RegisterMap.encoding(w >>> 8), count);
+        } else {
+            int v = RegisterMap.encoding(w >>> 8);
+            if (wide) {
+                a.movQ(HOST_RDX, v);
+            } else {
+                a.movL(HOST_RDX, v);
+            }
+            shiftByCl(wide, SHIFT_OP[op], RegisterMap.encoding(w >>> 16), count);
+        }
     }
 
-    private void shiftByCl(boolean wide, int op, int d, int v, int c) {
-        if (wide) {
-            a.movQ(HOST_RDX, v);
-        } else {
-            a.movL(HOST_RDX, v);
-        }
+    /** d := shift(rdx, c) through cl (see {@link #shiftByRegister}). */
+    private void shiftByCl(boolean wide, int op, int d, int c) {
         int borrow = HotForms.nz(c ^ HOST_RCX);
         a.storeR15If(borrow, SCRATCH1, HOST_RCX);
         a.movLIf(borrow, HOST_RCX, c);
