@@ -2,12 +2,11 @@ package io.jpvm.cli.internal;
 
 import io.jpvm.gas.GasModel;
 import io.jpvm.gas.GasSchedule;
-import io.jpvm.gas.Gp072GasModel;
-import io.jpvm.gas.JavmGasModel;
 import io.jpvm.isa.CodeBlob;
 import io.jpvm.isa.Profile;
 import io.jpvm.isa.Program;
 import io.jpvm.recompiler.RecompiledProgram;
+import java.util.function.IntSupplier;
 
 /**
  * Times the recompiler's compilation of the random program, stage by stage: decoding
@@ -22,7 +21,7 @@ final class CompileRun {
     private CompileRun() {}
 
     static Timed time(CodeBlob code, Profile profile, int warmups, int runs) {
-        GasModel model = profile == Profile.JAVM ? JavmGasModel.forMemoryPages(0) : Gp072GasModel.INSTANCE;
+        GasModel model = DecodeRun.gasModel(profile);
         Program program = Program.of(code, profile);
         GasSchedule schedule = model.schedule(program);
         int n = program.count();
@@ -41,24 +40,7 @@ final class CompileRun {
         return new Timed(profile, n, decode, gas, generate, total);
     }
 
-    private interface Stage {
-        int run();
-    }
-
-    private static double perInstruction(int instructions, int warmups, int runs, Stage stage) {
-        int sink = 0;
-        for (int i = 0; i < warmups; i++) {
-            sink += stage.run();
-        }
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            sink += stage.run();
-            nanos[i] = System.nanoTime() - t0;
-        }
-        if (sink == 42) {
-            System.out.print(""); // keeps the work observable
-        }
-        return Timing.median(nanos) / instructions;
+    private static double perInstruction(int instructions, int warmups, int runs, IntSupplier stage) {
+        return Timing.median(Timing.sample(warmups, runs, stage)) / instructions;
     }
 }

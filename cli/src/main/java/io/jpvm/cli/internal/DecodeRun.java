@@ -28,18 +28,14 @@ final class DecodeRun {
     private DecodeRun() {}
 
     static Timed time(CodeBlob code, Profile profile, int warmups, int runs) {
-        GasModel gas = profile == Profile.JAVM ? JavmGasModel.forMemoryPages(0) : Gp072GasModel.INSTANCE;
-        int count = 0;
-        for (int i = 0; i < warmups; i++) {
-            count = decode(code, profile, gas);
-        }
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            count = decode(code, profile, gas);
-            nanos[i] = System.nanoTime() - t0;
-        }
-        return new Timed(profile, count, code.length(), nanos);
+        GasModel gas = gasModel(profile);
+        long[] nanos = Timing.sample(warmups, runs, () -> decode(code, profile, gas));
+        return new Timed(profile, decode(code, profile, gas), code.length(), nanos);
+    }
+
+    /** The gas model of {@code profile} for a program without memory (javm: the smallest tier). */
+    static GasModel gasModel(Profile profile) {
+        return profile == Profile.JAVM ? JavmGasModel.forMemoryPages(0) : Gp072GasModel.INSTANCE;
     }
 
     private static int decode(CodeBlob code, Profile profile, GasModel gas) {

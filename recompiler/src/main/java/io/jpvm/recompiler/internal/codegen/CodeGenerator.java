@@ -90,6 +90,8 @@ public final class CodeGenerator {
     private final Label hostTail = new Label("hostcall");
     private final Label ecallTail = new Label("ecall");
     private final Label sbrkTail = new Label("sbrk");
+    /** {@link #inlineGasXmm} with too little gas: the 10 given back, then a host call exit. */
+    private final Label giveBackTail = new Label("give-back");
     private final Label haltPreset = new Label("halt-preset");
     private final Label panicPreset = new Label("panic-preset");
     private final Label table = new Label("dispatch");
@@ -228,12 +230,6 @@ public final class CodeGenerator {
             a.movl(RDX, stubIndex[k]);
             a.jmp(stubTail[k]);
         }
-        for (int k = 0; k < giveBackCount; k++) {
-            a.bind(giveBackLabel[k]);
-            a.vpaddqRip(GAS_XMM, costConstant(ContextLayout.INLINE_GAS_CHARGE));
-            a.movl(RDX, giveBackIndex[k]);
-            a.jmp(hostTail);
-        }
         for (int k = 0; k < entryCount; k++) {
             bodyPos[entryIndex[k]] = a.position();
             gasToRdx();
@@ -311,6 +307,11 @@ public final class CodeGenerator {
         tail(hostTail, Exits.HOST_CALL);
         tail(ecallTail, Exits.ECALL);
         tail(sbrkTail, Exits.SBRK);
+        if (XMM_GAS) {
+            a.bind(giveBackTail);
+            a.vpaddqRip(GAS_XMM, costConstant(ContextLayout.INLINE_GAS_CHARGE));
+            a.jmp(hostTail);
+        }
         a.bind(haltPreset);
         a.movl(EXIT_REASON, Exits.HALT);
         a.jmp(exit);
@@ -416,31 +417,13 @@ public final class CodeGenerator {
      * Too little gas: a cold stub gives the 10 back and exits as a host call.
      */
     private void inlineGasXmm(int i) {
-        Label host = stub(i, hostTail);
-        Label giveBack = new Label();
-        addGiveBack(giveBack, i);
         a.cmpl(ctx(ContextLayout.INLINE_GAS), 0);
-        a.jccNear(Cond.E, host);
+        a.jccNear(Cond.E, stub(i, hostTail));
         a.vpsubqRip(GAS_XMM, costConstant(ContextLayout.INLINE_GAS_CHARGE));
         a.vptest(GAS_XMM, SIGN_XMM);
-        a.jccNear(Cond.NE, giveBack);
+        a.jccNear(Cond.NE, stub(i, giveBackTail));
         a.vmovqFromXmm(h(7), GAS_XMM);
         a.vpaddqRip(CALLS_XMM, costConstant(1));
-    }
-
-    /** Cold stubs of {@link #inlineGasXmm}: labels and dense indices. */
-    private Label[] giveBackLabel = new Label[4];
-    private int[] giveBackIndex = new int[4];
-    private int giveBackCount;
-
-    private void addGiveBack(Label l, int index) {
-        if (giveBackCount == giveBackLabel.length) {
-            giveBackLabel = Arrays.copyOf(giveBackLabel, giveBackCount * 2);
-            giveBackIndex = Arrays.copyOf(giveBackIndex, giveBackCount * 2);
-        }
-        giveBackLabel[giveBackCount] = l;
-        giveBackIndex[giveBackCount] = index;
-        giveBackCount++;
     }
 
     /** rdx := gas (from xmm15, or from the context). */

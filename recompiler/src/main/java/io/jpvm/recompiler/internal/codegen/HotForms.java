@@ -80,6 +80,15 @@ abstract class HotForms {
         return b ^ ((a ^ b) & -(long) flag);
     }
 
+    /**
+     * {@code body} behind an optional REX prefix: {@code 0x40 | rex} first when {@code rex} is not 0
+     * (then the instruction is one byte longer: {@link #nz}{@code (rex)}).
+     */
+    private static long rexThen(int rex, long body) {
+        int p = nz(rex);
+        return (0x40 | rex) & -p | body << (8 * p);
+    }
+
     /** ModRM with mod = 11. */
     private static int direct(int reg, int rm) {
         return 0xC0 | (reg & 7) << 3 | (rm & 7);
@@ -107,7 +116,7 @@ abstract class HotForms {
         int rex = rexRB(reg, rm);
         int p = nz(rex);
         long body = op | direct(reg, rm) << 8;
-        put((0x40 | rex) & -p | body << (8 * p), 2 + p);
+        put(rexThen(rex, body), 2 + p);
     }
 
     /** {@code [REX] 0F op /r}, 32-bit. */
@@ -115,7 +124,7 @@ abstract class HotForms {
         int rex = rexRB(reg, rm);
         int p = nz(rex);
         long body = 0x0F | op << 8 | direct(reg, rm) << 16;
-        put((0x40 | rex) & -p | body << (8 * p), 3 + p);
+        put(rexThen(rex, body), 3 + p);
     }
 
     /** The 3 bytes of {@code REX.W op /r} (see {@link #rrQ}). */
@@ -138,7 +147,7 @@ abstract class HotForms {
         int rex = rexRB(src, dst);
         int p = nz(rex);
         long body = 0x89 | direct(src, dst) << 8;
-        put((0x40 | rex) & -p | body << (8 * p), (2 + p) & -keep);
+        put(rexThen(rex, body), (2 + p) & -keep);
     }
 
     /** {@code mov dst64, src64}. */
@@ -189,7 +198,7 @@ abstract class HotForms {
         int small = fitsByte(imm);
         long body = select(small, 0x6B | direct(dst, src) << 8 | (long) (imm & 0xFF) << 16,
                 0x69 | direct(dst, src) << 8 | (imm & 0xFFFFFFFFL) << 16);
-        put((0x40 | rex) & -p | body << (8 * p), 6 - 3 * small + p);
+        put(rexThen(rex, body), 6 - 3 * small + p);
     }
 
     /** A shift or rotate of a 64-bit register by {@code n} (1..63): {@code REX.W C1 /op ib}. */
@@ -204,9 +213,9 @@ abstract class HotForms {
 
     /** A shift or rotate of a 32-bit register by {@code n}: {@code [REX] C1 /op ib}, kept only if {@code keep} is 1. */
     final void shiftILIf(int keep, int op, int r, int n) {
-        int p = (r & 8) >> 3;
+        int rex = (r & 8) >> 3;
         long body = 0xC1 | direct(op, r) << 8 | (n & 0xFF) << 16;
-        put(0x41L & -p | body << (8 * p), (3 + p) & -keep);
+        put(rexThen(rex, body), (3 + rex) & -keep);
     }
 
     /** {@code setcc dl} ({@code 0F 90+cc C2}). */
@@ -224,13 +233,17 @@ abstract class HotForms {
      * {@code keep} is 1: parks a register in the context block.
      */
     final void storeR15If(int keep, int disp, int src) {
-        long v = 0x49 | (src & 8) >> 1 | 0x89 << 8 | (0x87 | (src & 7) << 3) << 16 | (disp & 0xFFFFFFFFL) << 24;
-        put(v, 7 & -keep);
+        r15Disp32If(keep, 0x89, src, disp);
     }
 
     /** {@code mov dst64, [r15 + disp32]} ({@code REX.W 8B /r}, mod 10), kept only if {@code keep} is 1. */
     final void loadR15If(int keep, int dst, int disp) {
-        long v = 0x49 | (dst & 8) >> 1 | 0x8B << 8 | (0x87 | (dst & 7) << 3) << 16 | (disp & 0xFFFFFFFFL) << 24;
+        r15Disp32If(keep, 0x8B, dst, disp);
+    }
+
+    /** {@code REX.W op reg, [r15 + disp32]}, kept only if {@code keep} is 1. */
+    private void r15Disp32If(int keep, int op, int reg, int disp) {
+        long v = 0x49 | (reg & 8) >> 1 | op << 8 | (0x87 | (reg & 7) << 3) << 16 | (disp & 0xFFFFFFFFL) << 24;
         put(v, 7 & -keep);
     }
 
@@ -239,7 +252,7 @@ abstract class HotForms {
         int rex = (wide ? 8 : 0) | (r & 8) >> 3;
         int p = nz(rex);
         long body = 0xD3 | direct(op, r) << 8;
-        put((0x40 | rex) & -p | body << (8 * p), 2 + p);
+        put(rexThen(rex, body), 2 + p);
     }
 
     // ---------------------------------------------------------------- lea
@@ -276,7 +289,7 @@ abstract class HotForms {
         int p = nz(rex);
         int disp8 = eq(base & 7, 5); // rbp/r13 as base: mod 01 with a zero disp8
         long body = 0x8D | (disp8 << 6 | (dst & 7) << 3 | 4) << 8 | ((index & 7) << 3 | (base & 7)) << 16;
-        put((0x40 | rex) & -p | body << (8 * p), 3 + p + disp8);
+        put(rexThen(rex, body), 3 + p + disp8);
     }
 
     /** {@code lea dst, [src * scale]} (scale 2, 4, 8), 64- or 32-bit: {@code [src + src]} for 2. */
@@ -289,7 +302,7 @@ abstract class HotForms {
         int p = nz(rex);
         int ss = Integer.numberOfTrailingZeros(scale);
         long body = 0x8D | ((dst & 7) << 3 | 4) << 8 | (ss << 6 | (src & 7) << 3 | 5) << 16;
-        put((0x40 | rex) & -p | body << (8 * p), 7 + p); // SIB without base: disp32 (zero) follows
+        put(rexThen(rex, body), 7 + p); // SIB without base: disp32 (zero) follows
     }
 
     // ---------------------------------------------------------------- guest memory [r15 + rdx]
