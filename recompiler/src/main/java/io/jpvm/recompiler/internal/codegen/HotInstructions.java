@@ -10,8 +10,9 @@ import io.jpvm.recompiler.internal.runtime.ContextLayout;
  * The code of the instructions that make up most programs — register and register-immediate ALU,
  * loads and stores through a register — on the compile-time fast path of {@link CodeGenerator}:
  * one dense dispatch, registers as encodings, every form from {@link HotForms} (no branches on which
- * registers or how large an immediate). The same semantics as the general path (the differential
- * tests run both engines over every opcode with aliased registers and edge immediates).
+ * registers or how large an immediate); and shifts by register, which the general path calls. These
+ * instructions have no other code generator: their semantics are the interpreter's, checked by the
+ * differential tests (every opcode of both profiles with aliased registers and edge immediates).
  */
 final class HotInstructions {
     private final Emitter a;
