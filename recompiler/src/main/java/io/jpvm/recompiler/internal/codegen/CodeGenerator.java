@@ -849,14 +849,9 @@ public final class CodeGenerator {
         loopHead = null;
     }
 
-    /** edx := (base + imm) mod 2^32. */
+    /** edx := (base + imm) mod 2^32 (the hot path's form: {@code lea edx, [base + disp]}). */
     private void address(Reg base, long imm) {
-        int disp = (int) imm;
-        if (disp == 0) {
-            a.movl(RDX, base);
-        } else {
-            a.leal(RDX, base, disp);
-        }
+        a.leaDisp(false, RDX.ordinal(), base.ordinal(), (int) imm);
     }
 
     /**
@@ -891,13 +886,11 @@ public final class CodeGenerator {
 
     /** kind 0..6 = u8, i8, u16, i16, u32, i32, u64 (the order of the load opcodes). */
     private void load(int i, int kind, Reg dst) {
-        trap(i);
-        a.guest(kind, dst);
+        traps.add(i, a.guestAccess(kind, dst.ordinal()));
     }
 
     private void store(int i, int width, Reg src) {
-        trap(i);
-        a.guest(width == 1 ? 7 : width == 2 ? 8 : width == 4 ? 9 : 10, src);
+        traps.add(i, a.guestAccess(7 + Integer.numberOfTrailingZeros(width), src.ordinal()));
     }
 
     private void storeImm(int i, int address, int width, long value) {

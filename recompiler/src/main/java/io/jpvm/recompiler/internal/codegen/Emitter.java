@@ -816,22 +816,21 @@ public final class Emitter extends HotForms {
 
     /** {@code vpsubq xmm, xmm, [rip + constant]} (VEX.128.66.0F.WIG FB /r): a 16-byte constant, any alignment. */
     void vpsubqRip(int xmm, Label constant) {
-        room(16);
-        int rInv = (~xmm >> 3) & 1;
-        b(0xC5);
-        b(rInv << 7 | (~xmm & 15) << 3 | 1);
-        b(0xFB);
-        b(0x05 | (xmm & 7) << 3);
-        labelRef(constant, 4);
+        vexRip(0xFB, xmm, constant);
     }
 
     /** {@code vpaddq xmm, xmm, [rip + constant]} (VEX.128.66.0F.WIG D4 /r). */
     void vpaddqRip(int xmm, Label constant) {
+        vexRip(0xD4, xmm, constant);
+    }
+
+    /** {@code op xmm, xmm, [rip + constant]}: a two-byte VEX.128.66.0F form, source and destination {@code xmm}. */
+    private void vexRip(int op, int xmm, Label constant) {
         room(16);
         int rInv = (~xmm >> 3) & 1;
         b(0xC5);
         b(rInv << 7 | (~xmm & 15) << 3 | 1);
-        b(0xD4);
+        b(op);
         b(0x05 | (xmm & 7) << 3);
         labelRef(constant, 4);
     }
@@ -841,83 +840,12 @@ public final class Emitter extends HotForms {
         vexRR(1, 1, false, 0xEF, xmm, xmm, xmm);
     }
 
-    // ---------------------------------------------------------------- allocation-free hot forms
-
-    /** {@code lea dst32, [base + disp]}. */
-    void leal(Reg dst, Reg base, int disp) {
-        baseDisp(S32, 0x8D, dst.ordinal(), base.ordinal(), disp);
-    }
-
-    /** {@code lea dst64, [base + disp]}. */
-    void leaq(Reg dst, Reg base, int disp) {
-        baseDisp(S64, 0x8D, dst.ordinal(), base.ordinal(), disp);
-    }
-
-    /** {@code op reg, [base + disp]} (no index; base never rsp/r12 when {@code base & 7 == 4} is false). */
-    private void baseDisp(int size, int op, int reg, int base, int disp) {
-        if ((base & 7) == 4) {
-            rmx(size, 0, op, reg, base, -1, 0, disp, 0);
-            return;
-        }
-        room(16);
-        long h = head(size, 0, (reg & 8) >> 1 | (base & 8) >> 3, false, op);
-        int n = (int) (h >>> 56);
-        int low = base & 7;
-        int mod = disp == 0 & low != 5 ? 0 : disp == (byte) disp ? 1 : 2;
-        long v = (h & LEN_MASK) | (long) (mod << 6 | (reg & 7) << 3 | low) << (8 * n);
-        LONG_LE.set(buf, pos, v);
-        INT_LE.set(buf, pos + n + 1, disp);
-        pos += n + 1 + (mod == 0 ? 0 : mod == 1 ? 1 : 4);
-    }
-
-    /**
-     * {@code lea dst, [index*scale]} (64- or 32-bit), scale 2, 4 or 8; scale 2 as {@code [index + index]},
-     * the shorter form.
-     */
-    void leaIndex(Reg dst, Reg index, int scale, boolean w32) {
-        int size = w32 ? S32 : S64;
-        if (scale == 2 && index != Reg.RSP) {
-            rmx(size, 0, 0x8D, dst.ordinal(), index.ordinal(), index.ordinal(), 0, 0, 0);
-        } else {
-            rmx(size, 0, 0x8D, dst.ordinal(), -1, index.ordinal(), Integer.numberOfTrailingZeros(scale), 0, 0);
-        }
-    }
-
-    /** {@code lea dst64, [base + index*scale + disp]}. */
-    void leaq(Reg dst, Reg base, Reg index, int scale, int disp) {
-        rmx(S64, 0, 0x8D, dst.ordinal(), base.ordinal(), index.ordinal(), Integer.numberOfTrailingZeros(scale), disp, 0);
-    }
-
-    /** {@code lea dst32, [base + index*scale + disp]}. */
-    void leal(Reg dst, Reg base, Reg index, int scale, int disp) {
-        rmx(S32, 0, 0x8D, dst.ordinal(), base.ordinal(), index.ordinal(), Integer.numberOfTrailingZeros(scale), disp, 0);
-    }
-
-    /**
-     * A guest memory access {@code [r15 + rdx]} (kind: 0..6 = load u8, i8, u16, i16, u32, i32, u64;
-     * 7..10 = store 8, 16, 32, 64 bits from {@code r}).
-     */
-    void guest(int kind, Reg r) {
-        int reg = r.ordinal();
-        switch (kind) {
-            case 0 -> guestRm(S32, 0x0FB6, reg, false);
-            case 1 -> guestRm(S64, 0x0FBE, reg, false);
-            case 2 -> guestRm(S32, 0x0FB7, reg, false);
-            case 3 -> guestRm(S64, 0x0FBF, reg, false);
-            case 4 -> guestRm(S32, 0x8B, reg, false);
-            case 5 -> guestRm(S64, 0x63, reg, false);
-            case 6 -> guestRm(S64, 0x8B, reg, false);
-            case 7 -> guestRm(S8, 0x88, reg, byteNeedsRex(reg));
-            case 8 -> guestRm(S16, 0x89, reg, false);
-            case 9 -> guestRm(S32, 0x89, reg, false);
-            default -> guestRm(S64, 0x89, reg, false);
-        }
-    }
+    // ---------------------------------------------------------------- guest stores of an immediate
 
     /** {@code op reg, [r15 + rdx]}: ModRM 00 reg 100, SIB 00 010 111, REX.B always. */
-    private void guestRm(int size, int op, int reg, boolean force) {
+    private void guestRm(int size, int op, int reg) {
         room(16);
-        long h = head(size, 0, (reg & 8) >> 1 | 1, force, op);
+        long h = head(size, 0, (reg & 8) >> 1 | 1, false, op);
         int n = (int) (h >>> 56);
         long v = (h & LEN_MASK) | (long) ((0x04 | (reg & 7) << 3) | 0x17 << 8) << (8 * n);
         LONG_LE.set(buf, pos, v);
@@ -928,20 +856,20 @@ public final class Emitter extends HotForms {
     void guestImm(int width, int value) {
         switch (width) {
             case 1 -> {
-                guestRm(S8, 0xC6, 0, false);
+                guestRm(S8, 0xC6, 0);
                 b(value);
             }
             case 2 -> {
-                guestRm(S16, 0xC7, 0, false);
+                guestRm(S16, 0xC7, 0);
                 b(value);
                 b(value >>> 8);
             }
             case 4 -> {
-                guestRm(S32, 0xC7, 0, false);
+                guestRm(S32, 0xC7, 0);
                 i32(value);
             }
             default -> {
-                guestRm(S64, 0xC7, 0, false);
+                guestRm(S64, 0xC7, 0);
                 i32(value);
             }
         }

@@ -135,29 +135,30 @@ class EmitterTest {
             Reg index = idx == Reg.RSP ? Reg.RBP : idx;
             int disp = (int) arg(int.class, r);
             int scale = 1 << r.nextInt(4);
-            check(x -> x.leal(d, Mem.of(base, disp)), e -> e.leal(d, base, disp));
-            check(x -> x.leaq(d, Mem.of(base, disp)), e -> e.leaq(d, base, disp));
-            check(x -> x.leaq(d, Mem.of(base, index, scale, disp)), e -> e.leaq(d, base, index, scale, disp));
-            check(x -> x.leal(d, Mem.of(base, index, scale, disp)), e -> e.leal(d, base, index, scale, disp));
+            int di = d.ordinal();
+            check(x -> x.leal(d, Mem.of(base, disp)), e -> e.leaDisp(false, di, base.ordinal(), disp));
+            check(x -> x.leaq(d, Mem.of(base, disp)), e -> e.leaDisp(true, di, base.ordinal(), disp));
+            check(x -> x.leaq(d, Mem.of(base, index, 1, 0)), e -> e.leaIndex(true, di, base.ordinal(), index.ordinal()));
+            check(x -> x.leal(d, Mem.of(base, index, 1, 0)), e -> e.leaIndex(false, di, base.ordinal(), index.ordinal()));
             int sc = 2 << r.nextInt(3);
             check(x -> x.leaq(d, sc == 2 ? Mem.of(index, index, 1, 0) : Mem.indexOnly(index, sc, 0)),
-                    e -> e.leaIndex(d, index, sc, false));
+                    e -> e.leaScaled(true, di, index.ordinal(), sc));
             check(x -> x.leal(d, sc == 2 ? Mem.of(index, index, 1, 0) : Mem.indexOnly(index, sc, 0)),
-                    e -> e.leaIndex(d, index, sc, true));
+                    e -> e.leaScaled(false, di, index.ordinal(), sc));
         }
         Mem g = Mem.of(Reg.R15, Reg.RDX);
         for (Reg d : Reg.values()) {
-            check(x -> x.movzbl(d, g), e -> e.guest(0, d));
-            check(x -> x.movsbq(d, g), e -> e.guest(1, d));
-            check(x -> x.movzwl(d, g), e -> e.guest(2, d));
-            check(x -> x.movswq(d, g), e -> e.guest(3, d));
-            check(x -> x.movl(d, g), e -> e.guest(4, d));
-            check(x -> x.movslq(d, g), e -> e.guest(5, d));
-            check(x -> x.movq(d, g), e -> e.guest(6, d));
-            check(x -> x.movb(g, d), e -> e.guest(7, d));
-            check(x -> x.movw(g, d), e -> e.guest(8, d));
-            check(x -> x.movl(g, d), e -> e.guest(9, d));
-            check(x -> x.movq(g, d), e -> e.guest(10, d));
+            check(x -> x.movzbl(d, g), e -> e.guestAccess(0, d.ordinal()));
+            check(x -> x.movsbq(d, g), e -> e.guestAccess(1, d.ordinal()));
+            check(x -> x.movzwl(d, g), e -> e.guestAccess(2, d.ordinal()));
+            check(x -> x.movswq(d, g), e -> e.guestAccess(3, d.ordinal()));
+            check(x -> x.movl(d, g), e -> e.guestAccess(4, d.ordinal()));
+            check(x -> x.movslq(d, g), e -> e.guestAccess(5, d.ordinal()));
+            check(x -> x.movq(d, g), e -> e.guestAccess(6, d.ordinal()));
+            check(x -> x.movb(g, d), e -> e.guestAccess(7, d.ordinal()));
+            check(x -> x.movw(g, d), e -> e.guestAccess(8, d.ordinal()));
+            check(x -> x.movl(g, d), e -> e.guestAccess(9, d.ordinal()));
+            check(x -> x.movq(g, d), e -> e.guestAccess(10, d.ordinal()));
         }
         for (int v : IMMS) {
             check(x -> x.movb(g, v & 0xFF), e -> e.guestImm(1, v));
