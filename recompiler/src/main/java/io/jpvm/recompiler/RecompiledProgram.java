@@ -138,10 +138,6 @@ public final class RecompiledProgram implements AutoCloseable {
         return program.instruction(index);
     }
 
-    GeneratedCode generated() {
-        return generated;
-    }
-
     long codeAddress() {
         return codeAddress;
     }
